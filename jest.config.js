@@ -21,6 +21,7 @@ const common = {
     '^@app/shared/(.*)$': '<rootDir>/libs/shared/src/$1',
     '^@app/server$': '<rootDir>/libs/server/src',
     '^@app/server/(.*)$': '<rootDir>/libs/server/src/$1',
+    '^@test/(.*)$': '<rootDir>/test/$1',
   },
   rootDir: __dirname,
 };
