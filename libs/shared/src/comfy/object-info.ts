@@ -47,7 +47,7 @@ export const nodeInfoSchema = z.looseObject({
   output_is_list: z.array(z.boolean()).optional(),
   output_name: z.array(z.string()),
   name: z.string(),
-  display_name: z.string().optional(),
+  display_name: z.string().nullish(),
   description: z.string().optional(),
   category: z.string().optional(),
   python_module: z.string().optional(),
