@@ -41,8 +41,13 @@ describe('parseObjectInfo on bad data', () => {
     expect(skipped.map((s) => s.classType)).toEqual(['Bad']);
   });
 
-  it('reads the newer COMBO form', () => {
-    expect(comboOptions(['COMBO', { options: ['a', 'b'] }])).toEqual(['a', 'b']);
+  it.each([
+    [['COMBO', { options: ['a', 'b'] }], ['a', 'b']],
+    [['COMFY_DYNAMICCOMBO_V3', { options: [{ key: 'scale width', inputs: {} }, { key: 'match size' }] }], ['scale width', 'match size']],
+    [[['x', 'y'], {}], ['x', 'y']],
+    [['INT', { min: 1 }], undefined],
+  ] as const)('reads choices of %j', (spec, choices) => {
+    expect(comboOptions(spec as Parameters<typeof comboOptions>[0])).toEqual(choices);
   });
 
   it.each([null, [], 'x'])('reports a non-object answer (%p)', (data) => {

@@ -14,7 +14,8 @@ export const inputOptionsSchema = z.looseObject({
   round: z.union([z.number(), z.boolean()]).optional(),
   multiline: z.boolean().optional(),
   dynamicPrompts: z.boolean().optional(),
-  options: z.array(z.union([z.string(), z.number()])).optional(),
+  /** COMBO choices; dynamic combos (`COMFY_DYNAMICCOMBO_V3`) list `{key, inputs}` objects. */
+  options: z.array(z.unknown()).optional(),
   tooltip: z.string().optional(),
   image_upload: z.boolean().optional(),
 });
@@ -44,7 +45,7 @@ export const nodeInfoSchema = z.looseObject({
   input_order: z.record(z.string(), z.array(z.string())).optional(),
   /** Output types; a COMBO-producing node may list its choices as an array. */
   output: z.array(z.union([z.string(), z.array(z.union([z.string(), z.number()]))])),
-  output_is_list: z.array(z.boolean()).optional(),
+  output_is_list: z.array(z.boolean().nullable()).optional(),
   output_name: z.array(z.string()),
   name: z.string(),
   display_name: z.string().nullish(),
@@ -84,9 +85,10 @@ export function findInputSpec(info: NodeInfo, inputName: string): InputSpec | un
   return info.input.required?.[inputName] ?? info.input.optional?.[inputName];
 }
 
-/** The input's type name: `INT`, `FLOAT`, `STRING`, `BOOLEAN`, `COMBO` (either form), `IMAGE`, … */
+/** The input's type name: `INT`, `FLOAT`, `STRING`, `BOOLEAN`, `COMBO` (any choice form), `IMAGE`, … */
 export function inputType(spec: InputSpec): string {
-  return Array.isArray(spec[0]) ? 'COMBO' : spec[0];
+  if (Array.isArray(spec[0]) || spec[0] === 'COMFY_DYNAMICCOMBO_V3') return 'COMBO';
+  return spec[0];
 }
 
 export function inputOptions(spec: InputSpec): InputOptions {
@@ -96,6 +98,10 @@ export function inputOptions(spec: InputSpec): InputOptions {
 /** Choices of a COMBO input in either form; undefined for other types. */
 export function comboOptions(spec: InputSpec): (string | number)[] | undefined {
   if (Array.isArray(spec[0])) return spec[0];
-  if (spec[0] === 'COMBO') return spec[1]?.options ?? [];
-  return undefined;
+  if (spec[0] !== 'COMBO' && spec[0] !== 'COMFY_DYNAMICCOMBO_V3') return undefined;
+  return (spec[1]?.options ?? []).flatMap((option) => {
+    if (typeof option === 'string' || typeof option === 'number') return [option];
+    const key = typeof option === 'object' && option !== null && 'key' in option ? option.key : undefined;
+    return typeof key === 'string' ? [key] : [];
+  });
 }
