@@ -34,6 +34,8 @@ const envSchema = z.object({
   JWT_SECRET: optionalString.pipe(z.string().min(32, { message: 'must be at least 32 characters' }).optional()),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   CORS_ORIGINS: urlList,
+  /** Namespace for every Redis key (queues, throttles, events), so installations can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be 1-32 letters, digits, _ or -' }).default('cs'),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0', ''])
     .default('false')
@@ -50,6 +52,7 @@ export interface AppConfig {
   readonly database: DatabaseConfig;
   /** Unset only before the supervisor has started its own Redis. */
   readonly redisUrl: string | undefined;
+  readonly redisPrefix: string;
   readonly comfyuiUrls: readonly string[];
   readonly adminEmail: string;
   readonly adminPassword: string | undefined;
@@ -92,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     dataDir,
     database: parseDatabaseUrl(e.DATABASE_URL, dataDir, cwd),
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     comfyuiUrls: Object.freeze(e.COMFYUI_URLS.map((u) => u.replace(/\/+$/, ''))),
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,

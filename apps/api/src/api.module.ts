@@ -1,0 +1,75 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import type { AppConfig } from '@app/server/config/env';
+import { resolveJwtSecret } from '@app/server/config/secret';
+import { ServerModule } from '@app/server/server.module';
+import type { Clock } from '@app/server/system/clock';
+import { existsSync } from 'node:fs';
+import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { AuthEvents } from './auth/auth-events';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { Authenticator } from './auth/authenticator.service';
+import { JWT_ALGORITHM } from './auth/jwt-claims';
+import { JWT_SECRET, JwtStrategy } from './auth/jwt.strategy';
+import { LoginThrottle } from './auth/login-throttle.service';
+import { AccessGuard } from './common/access.guard';
+import { DomainErrorFilter } from './common/domain-error.filter';
+import { EventsGateway } from './events/events.gateway';
+import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { ApiMetrics, RequestTimingMiddleware } from './metrics/metrics';
+import { TokensController } from './tokens/tokens.controller';
+import { TokensService } from './tokens/tokens.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+export interface ApiModuleOptions {
+  /** Built web app to serve at `/`; skipped when the folder does not exist. */
+  webDist?: string;
+  clock?: Clock;
+}
+
+@Module({})
+export class ApiModule implements NestModule {
+  static forRoot(config: AppConfig, options: ApiModuleOptions = {}): DynamicModule {
+    const secret = resolveJwtSecret(config);
+    const web =
+      options.webDist && existsSync(options.webDist)
+        ? [ServeStaticModule.forRoot({ rootPath: options.webDist, exclude: ['/api/{*path}', '/metrics'] })]
+        : [];
+    return {
+      module: ApiModule,
+      imports: [
+        ServerModule.forRoot(config, 'api', options.clock),
+        PassportModule,
+        JwtModule.register({ secret, signOptions: { algorithm: JWT_ALGORITHM } }),
+        ...web,
+      ],
+      controllers: [AuthController, UsersController, TokensController, HealthController, MetricsController],
+      providers: [
+        { provide: JWT_SECRET, useValue: secret },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        Authenticator,
+        JwtStrategy,
+        LoginThrottle,
+        AuthEvents,
+        AuthService,
+        UsersService,
+        TokensService,
+        ApiMetrics,
+        EventsGateway,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestTimingMiddleware).forRoutes('*');
+  }
+}

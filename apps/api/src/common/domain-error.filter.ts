@@ -1,0 +1,98 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  LimitError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+  type ErrorBody,
+  type FieldError,
+} from '@app/shared/contracts/errors';
+import type { Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import { ZodError } from 'zod';
+
+const STATUS: [new (...args: never[]) => DomainError, number][] = [
+  [ValidationError, 400],
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [LimitError, 429],
+];
+
+/** zod issues → field errors; the path is dotted from the request part (`body.email`). */
+export function zodFieldErrors(error: ZodError, root?: string): FieldError[] {
+  return error.issues.map((issue) => {
+    const path = [...(root ? [root] : []), ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys') {
+      return { field: [...path, ...issue.keys].join('.') || 'body', message: 'unknown field' };
+    }
+    return { field: path.join('.') || root || 'body', message: issue.message };
+  });
+}
+
+/** Body-parser and similar express errors carry an HTTP status and a type. */
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+}
+
+/**
+ * The one place errors become HTTP answers `{statusCode, message, errors?}`. Known errors
+ * keep their status; anything else is a logged 500 that reveals nothing.
+ */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return;
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (exception instanceof LimitError && exception.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof ZodValidationException) {
+      const zodError = exception.getZodError();
+      const errors = zodError instanceof ZodError ? zodFieldErrors(zodError, 'body') : [];
+      return { statusCode: 400, message: 'Validation failed', errors };
+    }
+    if (exception instanceof DomainError) {
+      const status = STATUS.find(([kind]) => exception instanceof kind)?.[1] ?? 500;
+      return { statusCode: status, message: exception.message, ...(exception.fields.length ? { errors: exception.fields } : {}) };
+    }
+    if (exception instanceof HttpException) {
+      return { statusCode: exception.getStatus(), message: httpMessage(exception) };
+    }
+    const httpish = exception as HttpishError | null;
+    if (httpish && typeof httpish === 'object' && httpish.type === 'entity.parse.failed') {
+      return { statusCode: 400, message: 'Malformed JSON body', errors: [{ field: 'body', message: 'is not valid JSON' }] };
+    }
+    if (httpish && typeof httpish === 'object' && httpish.type === 'entity.too.large') {
+      return { statusCode: 413, message: 'Request body too large' };
+    }
+    const status = httpish && typeof httpish === 'object' ? (httpish.status ?? httpish.statusCode) : undefined;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { statusCode: status, message: 'Bad request' };
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return { statusCode: 500, message: 'Internal server error' };
+  }
+}
+
+function httpMessage(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.join('; ');
+  return exception.message;
+}

@@ -1,0 +1,35 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env';
+import { ApiTokensRepository } from '../repositories/api-tokens.repository';
+import { SessionsRepository } from '../repositories/sessions.repository';
+import { UsersRepository } from '../repositories/users.repository';
+import { migrateToLatest, openDatabase, type Database } from './database';
+import { DATABASE } from './database.tokens';
+
+const repositories = [UsersRepository, SessionsRepository, ApiTokensRepository];
+
+/** Opens the database, brings it to the latest migration before anything uses it, and closes it on shutdown. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DATABASE,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig): Promise<Database> => {
+        const db = openDatabase(config.database);
+        await migrateToLatest(db);
+        return db;
+      },
+    },
+    ...repositories,
+  ],
+  exports: [DATABASE, ...repositories],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.db.destroy();
+  }
+}

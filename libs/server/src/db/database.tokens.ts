@@ -1,0 +1,2 @@
+/** Nest injection token for the Kysely instance. */
+export const DATABASE = Symbol('DATABASE');
