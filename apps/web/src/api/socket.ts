@@ -1,0 +1,125 @@
+import { readonly, ref, watch } from 'vue';
+import type { App, InjectionKey, Ref } from 'vue';
+import type { Socket } from 'socket.io-client';
+import type { SessionHooks } from './http';
+
+/** Event name → listener signature. The concrete map will come from `contracts/socket-events.ts`. */
+export type EventMap = { [event: string]: (...args: never[]) => void };
+
+type AnyListener = (...args: unknown[]) => void;
+
+export const SOCKET_PATH = '/api/socket.io';
+
+export interface SocketClient<Events extends EventMap = EventMap> {
+  /** True while the live connection is up. */
+  readonly connected: Readonly<Ref<boolean>>;
+  /** Opens the one connection (no-op when already open); the token goes in the handshake, never the URL (S-19). */
+  connect(): Promise<void>;
+  disconnect(): void;
+  /** Subscribes; the returned function unsubscribes. Works before `connect` too. */
+  on<E extends keyof Events & string>(event: E, listener: Events[E]): () => void;
+  off<E extends keyof Events & string>(event: E, listener: Events[E]): void;
+}
+
+export const socketKey: InjectionKey<SocketClient> = Symbol('socket');
+
+/**
+ * One Socket.IO connection for the signed-in user. Reconnects read the current access token, so
+ * a refreshed token is used automatically. When the server refuses the socket (expired token) or
+ * drops it (revoked session), the session is refreshed once and the socket retried; if there is no
+ * session left, the session expires.
+ * @param url the api origin; the page's own origin when omitted.
+ */
+export function createSocketClient<Events extends EventMap = EventMap>(session: SessionHooks, url?: string): SocketClient<Events> {
+  const connected = ref(false);
+  const listeners = new Map<string, Set<AnyListener>>();
+  let socket: Socket | null = null;
+  let isWanted = false;
+  let hasRetried = false;
+
+  async function recover(refused: Socket): Promise<void> {
+    if (hasRetried) return;
+    hasRetried = true;
+    const hasSession = await session.refresh().catch(() => false);
+    if (!hasSession) {
+      session.expire();
+      return;
+    }
+    if (socket === refused) refused.connect();
+  }
+
+  function watchConnection(created: Socket): void {
+    created.on('connect', () => {
+      connected.value = true;
+      hasRetried = false;
+    });
+    created.on('disconnect', (reason) => {
+      connected.value = false;
+      if (reason === 'io server disconnect') void recover(created);
+    });
+    // A refusal by the server's auth middleware leaves the socket inactive: socket.io will not retry by itself.
+    created.on('connect_error', () => {
+      if (!created.active) void recover(created);
+    });
+  }
+
+  async function connect(): Promise<void> {
+    isWanted = true;
+    if (socket) return;
+    const { io } = await import('socket.io-client');
+    if (socket || !isWanted) return;
+    const options = {
+      path: SOCKET_PATH,
+      autoConnect: false,
+      auth: (send: (payload: { token: string }) => void) => send({ token: session.accessToken() ?? '' }),
+    };
+    const created = url === undefined ? io(options) : io(url, options);
+    watchConnection(created);
+    for (const [event, set] of listeners) for (const listener of set) created.on(event, listener);
+    socket = created;
+    hasRetried = false;
+    created.connect();
+  }
+
+  function disconnect(): void {
+    isWanted = false;
+    socket?.disconnect();
+    socket = null;
+    connected.value = false;
+  }
+
+  function off<E extends keyof Events & string>(event: E, listener: Events[E]): void {
+    const untyped = listener as AnyListener;
+    listeners.get(event)?.delete(untyped);
+    socket?.off(event, untyped);
+  }
+
+  function on<E extends keyof Events & string>(event: E, listener: Events[E]): () => void {
+    const untyped = listener as AnyListener;
+    const set = listeners.get(event) ?? new Set<AnyListener>();
+    set.add(untyped);
+    listeners.set(event, set);
+    socket?.on(event, untyped);
+    return () => off(event, listener);
+  }
+
+  return { connected: readonly(connected), connect, disconnect, on, off };
+}
+
+/**
+ * Gives the app its one socket (inject with `socketKey`), open exactly while the session has an
+ * access token: it connects after sign-in and disconnects on sign-out.
+ */
+export function provideSocket(app: App, session: SessionHooks, onError: (error: unknown) => void, url?: string): SocketClient {
+  const client = createSocketClient(session, url);
+  app.provide(socketKey, client);
+  watch(
+    () => session.accessToken() !== null,
+    (isSignedIn) => {
+      if (isSignedIn) client.connect().catch(onError);
+      else client.disconnect();
+    },
+    { immediate: true },
+  );
+  return client;
+}
