@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { ApiModule, type ApiModuleOptions } from './api.module';
+import { jsonBody } from './common/json-body';
 
 /** S-20: JSON bodies up to 1 MB (imports get their own, larger limit on their routes). */
 export const JSON_BODY_LIMIT = '1mb';
@@ -17,7 +18,7 @@ export async function createApiApp(config: AppConfig, options: ApiModuleOptions 
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(jsonBody(JSON_BODY_LIMIT));
   app.use(cookieParser());
   app.use(
     helmet({

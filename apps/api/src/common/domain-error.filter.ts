@@ -34,13 +34,6 @@ export function zodFieldErrors(error: ZodError, root?: string): FieldError[] {
   });
 }
 
-/** Body-parser and similar express errors carry an HTTP status and a type. */
-interface HttpishError {
-  status?: number;
-  statusCode?: number;
-  type?: string;
-}
-
 /**
  * The one place errors become HTTP answers `{statusCode, message, errors?}`. Known errors
  * keep their status; anything else is a logged 500 that reveals nothing.
@@ -71,17 +64,6 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       return { statusCode: exception.getStatus(), message: httpMessage(exception) };
-    }
-    const httpish = exception as HttpishError | null;
-    if (httpish && typeof httpish === 'object' && httpish.type === 'entity.parse.failed') {
-      return { statusCode: 400, message: 'Malformed JSON body', errors: [{ field: 'body', message: 'is not valid JSON' }] };
-    }
-    if (httpish && typeof httpish === 'object' && httpish.type === 'entity.too.large') {
-      return { statusCode: 413, message: 'Request body too large' };
-    }
-    const status = httpish && typeof httpish === 'object' ? (httpish.status ?? httpish.statusCode) : undefined;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { statusCode: status, message: 'Bad request' };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return { statusCode: 500, message: 'Internal server error' };
