@@ -115,22 +115,24 @@ export class ComfySocket extends TypedEmitter<ComfySocketEvents> {
       failure ??= error;
     });
     socket.on('close', () => {
-      clearTimeout(handshake);
+      this.cancelTimer(handshake);
       if (socket === this.socket) this.onLost(failure);
     });
   }
 
   /** The server's first frame is always `status`: the registration exists, prompts may be posted. */
   private onFirstFrame(socket: WebSocket, handshake: NodeJS.Timeout): void {
-    clearTimeout(handshake);
-    this.timers.delete(handshake);
+    this.cancelTimer(handshake);
     this.attempt = 0;
     let awaitingPong = false;
     socket.on('pong', () => {
       awaitingPong = false;
     });
     const heartbeat = setInterval(() => {
-      if (awaitingPong) socket.terminate();
+      if (awaitingPong || socket.readyState !== WebSocket.OPEN) {
+        socket.terminate();
+        return;
+      }
       awaitingPong = true;
       socket.ping();
     }, this.heartbeatMs);
@@ -171,6 +173,11 @@ export class ComfySocket extends TypedEmitter<ComfySocketEvents> {
     }, ms);
     this.timers.add(timer);
     return timer;
+  }
+
+  private cancelTimer(timer: NodeJS.Timeout): void {
+    clearTimeout(timer);
+    this.timers.delete(timer);
   }
 
   private clearTimers(): void {
