@@ -1,0 +1,79 @@
+import { ConfigError, loadConfig, withRedisUrl, type AppConfig } from '@app/server/config/env';
+import { startRedisServer, type RedisProcess } from '@app/server/redis/redis-process';
+import { findFreePort } from '@app/server/system/free-port';
+import { projectRoot } from '@app/server/system/project-root';
+import { MissingPackageError } from '@app/server/system/system-packages';
+import { join } from 'node:path';
+import { readyMessage } from './announce';
+import { prepareData } from './prepare-data';
+import { SupervisedChild } from './supervised-child';
+import { waitForHttp } from './wait-for-http';
+
+const log = (line: string) => process.stdout.write(`[studio] ${line}\n`);
+const dist = (...parts: string[]) => join(projectRoot(), 'dist', ...parts);
+
+/**
+ * `npm start`: one supervisor for the whole system on embedded defaults. It starts what is
+ * missing (Redis, the ComfyUI stand-in), prepares the data folder, runs api and worker,
+ * restarts either if it crashes, and stops everything cleanly on Ctrl-C.
+ */
+const stops: (() => Promise<void>)[] = [];
+let shuttingDown = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    if (stops.length) log('stopping…');
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
+  }
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  let config: AppConfig = loadConfig(process.env);
+  const admin = await prepareData(config, Date.now());
+
+  if (!config.redisUrl) {
+    const redis: RedisProcess = await startRedisServer({ dir: config.paths.redis, log });
+    stops.push(() => redis.stop());
+    config = withRedisUrl(config, redis.url);
+    log(`Redis started on ${redis.url} (data in ${config.paths.redis})`);
+  }
+
+  let backends = config.comfyuiUrls;
+  const simulated = backends.length === 0;
+  if (simulated) {
+    const port = await findFreePort();
+    const sim = new SupervisedChild(
+      { name: 'comfyui-sim', script: dist('apps/comfyui-sim/src/main.js'), env: { ...process.env, SIM_PORT: String(port), SIM_HOST: '127.0.0.1', SIM_DATA_DIR: join(config.dataDir, 'comfyui-sim') } },
+      log,
+    );
+    sim.start();
+    stops.push(() => sim.stop());
+    backends = [`http://127.0.0.1:${port}`];
+    await waitForHttp(`${backends[0]}/system_stats`, 30_000, () => shuttingDown);
+  }
+
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: config.dataDir, REDIS_URL: config.redisUrl, COMFYUI_URLS: backends.join(',') };
+  for (const name of ['worker', 'api'] as const) {
+    const child = new SupervisedChild({ name, script: dist(`apps/${name}/src/main.js`), env }, log);
+    child.start();
+    stops.push(() => child.stop());
+  }
+  await waitForHttp(`http://127.0.0.1:${config.port}/api/health`, 60_000, () => shuttingDown);
+  for (const line of readyMessage(config.port, config.host, admin, backends, simulated)) process.stdout.write(`${line}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) process.stderr.write(`config: ${problem}\n`);
+  } else if (error instanceof MissingPackageError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  return shutdown(1);
+});
