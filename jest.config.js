@@ -24,6 +24,7 @@ const common = {
     '^@test/(.*)$': '<rootDir>/test/$1',
   },
   rootDir: __dirname,
+  testTimeout: 30_000,
 };
 
 module.exports = {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,4 +16,6 @@ export function ensureDependencies() {
     console.error('npm install failed; see the output above.');
     process.exit(1);
   }
+  // npm leaves the marker alone when nothing changed; touch it so the next start skips this.
+  if (existsSync(marker)) utimesSync(marker, new Date(), new Date());
 }
