@@ -1,3 +1,4 @@
+import type { FieldError } from '../contracts/errors';
 import type { FormSchema } from './field-types';
 
 export interface FieldActivity {
@@ -21,4 +22,15 @@ export function fieldActivity(schema: FormSchema, bypass: readonly string[]): Fi
     (field) => !bypassed.includes(field) && field.targets.length > 0 && field.targets.every((target) => removed.has(target.nodeId)),
   );
   return { bypassed: bypassed.map((field) => field.name), inactive: inactive.map((field) => field.name), removedNodes: [...removed] };
+}
+
+/**
+ * Switch keys that name no field with such a switch, as errors (`randomize.<key>` / `bypass.<key>`).
+ * @example checkSwitches(fluxSchema, ['Steps'], 'bypass') → [{ field: 'bypass.Steps', message: 'field has no bypass switch' }]
+ */
+export function checkSwitches(schema: FormSchema, keys: readonly string[], kind: 'randomize' | 'bypass'): FieldError[] {
+  return keys.flatMap((key) => {
+    const field = schema.fields.find((candidate) => candidate.name === key);
+    return field?.[kind] ? [] : [{ field: `${kind}.${key}`, message: `field has no ${kind} switch` }];
+  });
 }

@@ -1,5 +1,5 @@
 import type { FieldError } from '../contracts/errors';
-import { fieldActivity } from './field-activity';
+import { checkSwitches, fieldActivity } from './field-activity';
 import type { FormSchema, FormValues } from './field-types';
 import { drawValue } from './random-draw';
 import { isSeedLike } from './seed-field';
@@ -31,20 +31,13 @@ export interface ResolvedValues {
 
 export type ResolveValuesResult = ({ ok: true } & ResolvedValues) | { ok: false; errors: FieldError[] };
 
-function switchErrors(schema: FormSchema, keys: readonly string[], kind: 'randomize' | 'bypass'): FieldError[] {
-  return keys.flatMap((key) => {
-    const field = schema.fields.find((candidate) => candidate.name === key);
-    return field?.[kind] ? [] : [{ field: `${kind}.${key}`, message: `field has no ${kind} switch` }];
-  });
-}
-
 /**
  * A job's values (W-20 step 1): defaults for missing ones, a fresh draw for each randomized active
  * field in form order (then, if no field gives one, the job seed), and the fields bypasses turn off.
  * @example resolveValues(schema, { Seed: 1234 }, { randomize: ['Seed'], bypass: [], random: () => 0.5 }) → { ok: true, values: { Seed: 4999999999, … }, seed: 4999999999, … }
  */
 export function resolveValues(schema: FormSchema, values: FormValues, options: ResolveValuesOptions): ResolveValuesResult {
-  const errors = [...switchErrors(schema, options.randomize, 'randomize'), ...switchErrors(schema, options.bypass, 'bypass')];
+  const errors = [...checkSwitches(schema, options.randomize, 'randomize'), ...checkSwitches(schema, options.bypass, 'bypass')];
   if (errors.length > 0) return { ok: false, errors };
   const { bypassed, inactive } = fieldActivity(schema, options.bypass);
   const unused = new Set([...bypassed, ...inactive]);

@@ -46,10 +46,11 @@ function readNode(nodeId: string, raw: unknown, errors: FieldError[]): ApiNode |
   return { class_type: classType, inputs, ...(title === undefined ? {} : { _meta: { title } }) };
 }
 
-function checkLinks(graph: ApiGraph): FieldError[] {
+/** Links to ids that are not in the file (a node that is present but broken is reported by itself). */
+function checkLinks(graph: ApiGraph, nodeIds: ReadonlySet<string>): FieldError[] {
   return Object.entries(graph).flatMap(([nodeId, node]) =>
     Object.entries(node.inputs).flatMap(([input, value]) =>
-      Array.isArray(value) && !graph[value[0]] ? [{ field: `graph.${nodeId}.inputs.${input}`, message: `input ${input} of node ${nodeId} links to missing node ${value[0]}` }] : [],
+      Array.isArray(value) && !nodeIds.has(value[0]) ? [{ field: `graph.${nodeId}.inputs.${input}`, message: `input ${input} of node ${nodeId} links to missing node ${value[0]}` }] : [],
     ),
   );
 }
@@ -88,7 +89,7 @@ export function checkGraph(data: unknown, objectInfo?: ObjectInfo): GraphResult 
     if (node) graph[nodeId] = node;
   }
   if (errors.length === 0 && Object.keys(graph).length === 0) errors.push({ field: 'graph', message: 'The workflow has no nodes' });
-  errors.push(...checkLinks(graph));
+  errors.push(...checkLinks(graph, new Set(Object.keys(data))));
   if (errors.length > 0) return { ok: false, errors };
 
   const cycle = findCycle(graph);

@@ -17,7 +17,9 @@ function coerceInt(raw: unknown): CoercedDefault {
   const number = typeof raw === 'number' ? raw : typeof raw === 'string' && INTEGER_TEXT.test(raw.trim()) ? Number(raw.trim()) : NaN;
   if (!Number.isFinite(number)) return { value: 0, problem: `default ${show(raw)} is not an integer; using 0` };
   const value = Math.min(MAX_INT, Math.max(-MAX_INT, Math.trunc(number)));
-  return value === number ? { value } : { value, problem: `default ${show(raw)} is not a safe integer; using ${value}` };
+  if (value === number) return { value };
+  const reason = Number.isInteger(number) ? 'is beyond ±(2^53 − 1)' : 'is not an integer';
+  return { value, problem: `default ${show(raw)} ${reason}; using ${value}` };
 }
 
 function coerceFloat(raw: unknown): CoercedDefault {
