@@ -16,10 +16,17 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The message for one field, if the server named it. */
-  fieldMessage(field: string): string | undefined {
-    return this.fieldErrors.find((error) => error.field === field)?.message;
+  /** Problems by form field name: the server's request-part prefix (`body.email`) is dropped. */
+  fieldMessages(): Record<string, string> {
+    const byField: Record<string, string> = {};
+    for (const { field, message } of this.fieldErrors) byField[formFieldName(field)] ??= message;
+    return byField;
   }
+}
+
+/** `body.email` → `email`; `query.confirm` → `confirm`; other paths are kept as they are. */
+export function formFieldName(field: string): string {
+  return field.replace(/^(body|query|params)\./, '');
 }
 
 const errorBodySchema = z.object({

@@ -8,7 +8,7 @@ import { bindSession, request } from './http';
 import type { SessionHooks } from './http';
 
 function session(overrides: Partial<SessionHooks> = {}): SessionHooks & { token: string } {
-  const hooks = {
+  const hooks: SessionHooks & { token: string } = {
     token: 'old',
     accessToken: () => hooks.token,
     refresh: vi.fn(async () => {
@@ -54,13 +54,19 @@ describe('request', () => {
   });
 
   it('turns an error body into an ApiError with its field errors', async () => {
-    fakeApi({ 'POST /users': () => errorBody(400, 'Invalid body', [{ field: 'email', message: 'must be an email address' }]) });
+    fakeApi({
+      'POST /users': () =>
+        errorBody(400, 'Validation failed', [
+          { field: 'body.email', message: 'must be an email address' },
+          { field: 'body.password', message: 'must be at least 10 characters' },
+        ]),
+    });
 
     const error = await failure(request('POST', '/users', { body: {} }));
 
     expect(error.status).toBe(400);
-    expect(error.message).toBe('Invalid body');
-    expect(error.fieldMessage('email')).toBe('must be an email address');
+    expect(error.message).toBe('Validation failed');
+    expect(error.fieldMessages()).toEqual({ email: 'must be an email address', password: 'must be at least 10 characters' });
   });
 
   it('reads Retry-After from a throttled answer', async () => {

@@ -39,7 +39,7 @@ afterEach(async () => {
 });
 
 function session(token: string, overrides: Partial<SessionHooks> = {}): SessionHooks & { token: string } {
-  const hooks = { token, accessToken: () => hooks.token, refresh: vi.fn(async () => false), expire: vi.fn(), ...overrides };
+  const hooks: SessionHooks & { token: string } = { token, accessToken: () => hooks.token, refresh: vi.fn(async () => false), expire: vi.fn(), ...overrides };
   return hooks;
 }
 

@@ -6,7 +6,7 @@ import type { SessionHooks } from './http';
 /** Event name → listener signature. The concrete map will come from `contracts/socket-events.ts`. */
 export type EventMap = { [event: string]: (...args: never[]) => void };
 
-type AnyListener = (...args: unknown[]) => void;
+type Listener = EventMap[string];
 
 export const SOCKET_PATH = '/api/socket.io';
 
@@ -32,12 +32,12 @@ export const socketKey: InjectionKey<SocketClient> = Symbol('socket');
  */
 export function createSocketClient<Events extends EventMap = EventMap>(session: SessionHooks, url?: string): SocketClient<Events> {
   const connected = ref(false);
-  const listeners = new Map<string, Set<AnyListener>>();
-  let socket: Socket | null = null;
+  const listeners = new Map<string, Set<Listener>>();
+  let socket: Socket<EventMap> | null = null;
   let isWanted = false;
   let hasRetried = false;
 
-  async function recover(refused: Socket): Promise<void> {
+  async function recover(refused: Socket<EventMap>): Promise<void> {
     if (hasRetried) return;
     hasRetried = true;
     const hasSession = await session.refresh().catch(() => false);
@@ -48,7 +48,7 @@ export function createSocketClient<Events extends EventMap = EventMap>(session: 
     if (socket === refused) refused.connect();
   }
 
-  function watchConnection(created: Socket): void {
+  function watchConnection(created: Socket<EventMap>): void {
     created.on('connect', () => {
       connected.value = true;
       hasRetried = false;
@@ -73,7 +73,7 @@ export function createSocketClient<Events extends EventMap = EventMap>(session: 
       autoConnect: false,
       auth: (send: (payload: { token: string }) => void) => send({ token: session.accessToken() ?? '' }),
     };
-    const created = url === undefined ? io(options) : io(url, options);
+    const created: Socket<EventMap> = url === undefined ? io(options) : io(url, options);
     watchConnection(created);
     for (const [event, set] of listeners) for (const listener of set) created.on(event, listener);
     socket = created;
@@ -89,17 +89,20 @@ export function createSocketClient<Events extends EventMap = EventMap>(session: 
   }
 
   function off<E extends keyof Events & string>(event: E, listener: Events[E]): void {
-    const untyped = listener as AnyListener;
-    listeners.get(event)?.delete(untyped);
-    socket?.off(event, untyped);
+    // Widened to plain strings so socket.io's reserved-event overloads do not apply.
+    const name: string = event;
+    const untyped: Listener = listener;
+    listeners.get(name)?.delete(untyped);
+    socket?.off(name, untyped);
   }
 
   function on<E extends keyof Events & string>(event: E, listener: Events[E]): () => void {
-    const untyped = listener as AnyListener;
-    const set = listeners.get(event) ?? new Set<AnyListener>();
+    const name: string = event;
+    const untyped: Listener = listener;
+    const set = listeners.get(name) ?? new Set<Listener>();
     set.add(untyped);
-    listeners.set(event, set);
-    socket?.on(event, untyped);
+    listeners.set(name, set);
+    socket?.on(name, untyped);
     return () => off(event, listener);
   }
 

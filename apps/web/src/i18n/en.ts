@@ -49,6 +49,7 @@ export const en = {
   'login.email': 'Email',
   'login.password': 'Password',
   'login.submit': 'Sign in',
+  'login.invalid': 'Invalid email or password',
   'login.throttled': 'Too many attempts. Try again in {time}.',
   'login.throttledNoTime': 'Too many attempts. Try again later.',
 

@@ -4,3 +4,7 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
 });
+
+// jsdom has no layout: the router's scroll restoration would log "not implemented" on every navigation.
+// (The socket tests run in the node environment, without a window.)
+if (typeof window !== 'undefined') window.scrollTo = () => undefined;

@@ -64,9 +64,10 @@ export const useAuthStore = defineStore('auth', () => {
     return restoring;
   }
 
+  /** Ends the session on the server (by its refresh cookie, so it works with an expired token) and here. */
   async function logout(): Promise<void> {
     try {
-      await request('POST', '/auth/logout');
+      await request('POST', '/auth/logout', { anonymous: true });
     } finally {
       clear();
     }

@@ -1,13 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-
-export type ToastTone = 'info' | 'success' | 'error';
-
-export interface Toast {
-  id: number;
-  message: string;
-  tone: ToastTone;
-}
+import type { Toast, ToastTone } from '../../ui/toast';
 
 /** How long a non-error toast stays; errors stay until dismissed so nobody misses them. */
 export const TOAST_MS = 5000;

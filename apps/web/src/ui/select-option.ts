@@ -1,0 +1,5 @@
+/** One choice of a SelectField or CheckboxGroup. */
+export interface SelectOption<V extends string> {
+  value: V;
+  label: string;
+}
