@@ -10,6 +10,17 @@ export interface DB {
   sessions: SessionsTable;
   refreshTokens: RefreshTokensTable;
   apiTokens: ApiTokensTable;
+  workflows: WorkflowsTable;
+  workflowVersions: WorkflowVersionsTable;
+  backends: BackendsTable;
+  jobs: JobsTable;
+  jobPrompts: JobPromptsTable;
+  outputs: OutputsTable;
+  uploads: UploadsTable;
+  aliasCategories: AliasCategoriesTable;
+  aliases: AliasesTable;
+  aliasRevisions: AliasRevisionsTable;
+  workflowMemory: WorkflowMemoryTable;
 }
 
 export interface UsersTable {
@@ -58,6 +69,172 @@ export interface ApiTokensTable {
   lastUsedAt: number | null;
   expiresAt: number | null;
   revokedAt: number | null;
+}
+
+export interface WorkflowsTable {
+  id: string;
+  name: string;
+  /** Lower-cased name; unique among workflows not deleted. */
+  nameKey: string;
+  description: string;
+  type: string;
+  source: string;
+  currentVersion: number;
+  createdBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+  /** Soft delete: jobs keep pointing at the versions they ran. */
+  deletedAt: number | null;
+}
+
+/** Immutable: every change to a workflow writes a new version (W-2). */
+export interface WorkflowVersionsTable {
+  workflowId: string;
+  version: number;
+  /** API-format graph, JSON. */
+  graph: string;
+  /** FormSchema, JSON. */
+  schema: string;
+  /** Import warnings, JSON array of strings. */
+  warnings: string;
+  createdAt: number;
+}
+
+export interface BackendsTable {
+  id: string;
+  url: string;
+  name: string;
+  enabled: number;
+  slots: number;
+  state: string;
+  comfyuiVersion: string | null;
+  /** Last `/object_info`, JSON, so forms load while the backend is down (E-3). */
+  objectInfo: string | null;
+  capabilitiesAt: number | null;
+  lastError: string | null;
+  lastSeenAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One compiled graph for one backend; its id is also the ComfyUI prompt_id. */
+export interface JobsTable {
+  id: string;
+  userId: string;
+  workflowId: string;
+  workflowVersion: number;
+  batchId: string | null;
+  status: string;
+  /** Raw values as submitted, JSON. */
+  values: string;
+  /** Field keys, JSON arrays. */
+  randomize: string;
+  bypass: string;
+  /** Values after defaults and randomize draws, JSON. */
+  resolvedValues: string;
+  seed: number;
+  compiledGraph: string | null;
+  backendId: string | null;
+  clientId: string | null;
+  /** JobError, JSON. */
+  error: string | null;
+  retryOf: string | null;
+  attempts: number;
+  cancelRequestedAt: number | null;
+  queuedAt: number;
+  dispatchedAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  ingestedAt: number | null;
+  updatedAt: number;
+}
+
+/** Raw and expanded text of each text field of a job, with its expansion trace (J-11). */
+export interface JobPromptsTable {
+  jobId: string;
+  field: string;
+  raw: string;
+  expanded: string;
+  trace: string;
+}
+
+export interface OutputsTable {
+  id: string;
+  jobId: string;
+  userId: string;
+  nodeId: string;
+  classType: string;
+  batchIndex: number;
+  kind: string;
+  mime: string;
+  ext: string;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  frames: number | null;
+  fps: number | null;
+  bytes: number;
+  sha256: string;
+  /** Below `<DATA_DIR>/outputs`, derived from ids only. */
+  relPath: string;
+  thumbhash: string | null;
+  createdAt: number;
+  deletedAt: number | null;
+}
+
+export interface UploadsTable {
+  id: string;
+  userId: string;
+  /** The client's file name, a label only (S-15). */
+  label: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+  /** Below `<DATA_DIR>/uploads`, derived from ids only. */
+  relPath: string;
+  createdAt: number;
+}
+
+export interface AliasCategoriesTable {
+  id: string;
+  userId: string;
+  name: string;
+  nameKey: string;
+  position: number;
+  createdAt: number;
+}
+
+export interface AliasesTable {
+  id: string;
+  userId: string;
+  categoryId: string | null;
+  name: string;
+  /** Lower-cased `category::name` or `name`; unique per user (A-1). */
+  key: string;
+  text: string;
+  revision: number;
+  shared: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AliasRevisionsTable {
+  aliasId: string;
+  revision: number;
+  text: string;
+  createdAt: number;
+}
+
+/** U-8: the last submitted values and switches per user and workflow. */
+export interface WorkflowMemoryTable {
+  userId: string;
+  workflowId: string;
+  values: string;
+  randomize: string;
+  bypass: string;
+  updatedAt: number;
 }
 
 export type UserRow = Selectable<UsersTable>;
