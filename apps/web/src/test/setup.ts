@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  if (typeof window !== 'undefined') localStorage.clear();
 });
 
 // jsdom has no layout: the router's scroll restoration would log "not implemented" on every navigation.
