@@ -1,6 +1,7 @@
 import { readFixtureJson } from '@test/fixtures';
 import { parseObjectInfo } from '../comfy/object-info';
-import type { ChoiceOrigin, ResolvedChoices } from './choice-lists';
+import type { ChoiceValue } from '../form/field-types';
+import type { ChoiceDefault, ChoiceOrigin, ResolvedChoices } from './choice-lists';
 import { choiceDefault, hasKnownChoices, matchChoice, normalizeModelPath, resolveChoices } from './choice-lists';
 
 const { objectInfo } = parseObjectInfo(readFixtureJson('object-info-full.json'));
@@ -12,7 +13,7 @@ function origin(partial: Partial<ChoiceOrigin>): ChoiceOrigin {
 }
 
 describe('W-15 model paths match with \\ ≡ /', () => {
-  it.each([
+  it.each<[ChoiceValue, ChoiceValue[], ChoiceValue | undefined]>([
     ['SDXL\\m.safetensors', ['SDXL/m.safetensors'], 'SDXL/m.safetensors'],
     ['SDXL/m.safetensors', ['SDXL\\m.safetensors'], 'SDXL\\m.safetensors'],
     ['Flux\\flux1-krea-dev_fp8_scaled.safetensors', ['a.safetensors', 'Flux/flux1-krea-dev_fp8_scaled.safetensors'], 'Flux/flux1-krea-dev_fp8_scaled.safetensors'],
@@ -99,13 +100,13 @@ describe('W-14 choice lists', () => {
 
 describe('W-8 choice defaults', () => {
   const known: ResolvedChoices = { choices: ['sdxl/base.safetensors', 'SDXL/juggernaut.safetensors'], source: { kind: 'marker' } };
-  it.each([
+  it.each<[string, ChoiceValue | undefined, ResolvedChoices, ChoiceDefault]>([
     ['a listed default, Windows spelling', 'SDXL\\juggernaut.safetensors', known, { default: 'SDXL/juggernaut.safetensors' }],
     ['a default no list has', 'SDXL\\missing.safetensors', known, { default: 'sdxl/base.safetensors', unavailable: 'SDXL/missing.safetensors' }],
     ['no default', undefined, known, { default: 'sdxl/base.safetensors' }],
     ['an empty list', 'x', { choices: [], source: { kind: 'none' } }, { default: '', unavailable: 'x' }],
     ['an unresolved list keeps the default', 'A\\b', { choices: [], source: { kind: 'unresolved' } }, { default: 'A/b' }],
-  ] as const)('%s', (_name, wanted, resolved, expected) => {
+  ])('%s', (_name, wanted, resolved, expected) => {
     expect(choiceDefault(wanted, resolved)).toEqual(expected);
   });
 });
