@@ -1,6 +1,7 @@
 import {
   baseName,
   bareTokenPattern,
+  describeAliasNameRule,
   formatAliasKey,
   formatAliasToken,
   isValidAliasCategory,
@@ -21,8 +22,35 @@ describe('A-1 names and categories', () => {
     ['neon:pink', false],
     ['two words', false],
     ['café', false],
-  ])('name %j valid: %p', (name, valid) => {
-    expect(isValidAliasName(name)).toBe(valid);
+  ])('uncategorised name %j valid: %p', (name, valid) => {
+    expect(isValidAliasName(name, null)).toBe(valid);
+  });
+
+  it.each([
+    ['knight_girl', true],
+    ['neon:pink', true],
+    ['a:b-c:d_e', true],
+    [`${'x'.repeat(63)}:${'y'.repeat(64)}`, true],
+    [`${'x'.repeat(64)}:${'y'.repeat(64)}`, false],
+    [':pink', false],
+    ['neon:', false],
+    ['neon::pink', false],
+    [':', false],
+    ['', false],
+    ['neon: pink', false],
+  ])('name %j under a category valid: %p', (name, valid) => {
+    expect(isValidAliasName(name, 'lighting')).toBe(valid);
+  });
+
+  it('an empty category counts as none', () => {
+    expect(isValidAliasName('neon:pink', '')).toBe(false);
+  });
+
+  it.each([
+    [null, 'name must be 1–128 letters, digits, _ or -, so that a token can reach it'],
+    ['lighting', 'name must be 1–128 letters, digits, _ or -, with single : allowed between them, so that a token can reach it'],
+  ])('describes the rule for category %p', (category, message) => {
+    expect(describeAliasNameRule(category)).toBe(message);
   });
 
   it.each([

@@ -5,6 +5,12 @@
 
 /** A-1: every alias is reachable by a token, so names and categories use token characters only. */
 export const ALIAS_NAME_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/**
+ * A-1 widened for CozyGen's files (`lighting::neon:pink`): after a category a name may also hold single
+ * `:` between other characters. Categories never hold `:`, so `$lighting:neon:pink$` still names one
+ * alias; an uncategorised `a:b` would read as the short form of `a::b`, hence the strict rule there.
+ */
+export const CATEGORISED_ALIAS_NAME_PATTERN = /^(?=.{1,128}$)[A-Za-z0-9_-]+(?::[A-Za-z0-9_-]+)*$/;
 export const ALIAS_CATEGORY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const ALIAS_TEXT_MAX_LENGTH = 10_000;
 export const MAX_ALIASES_PER_USER = 10_000;
@@ -30,8 +36,20 @@ export function bareTokenPattern(): RegExp {
   return /(?<!\$)\b([A-Za-z0-9_]+)::([A-Za-z0-9_:-]+)\b(?!\$)/g;
 }
 
-export function isValidAliasName(name: string): boolean {
-  return ALIAS_NAME_PATTERN.test(name);
+/**
+ * Whether `name` may be stored under `category` (null or empty: uncategorised).
+ * @example isValidAliasName('neon:pink', 'lighting') === true
+ * @example isValidAliasName('neon:pink', null) === false
+ */
+export function isValidAliasName(name: string, category: string | null): boolean {
+  return (category ? CATEGORISED_ALIAS_NAME_PATTERN : ALIAS_NAME_PATTERN).test(name);
+}
+
+/** What a name refused by `isValidAliasName` should have been, for error messages. */
+export function describeAliasNameRule(category: string | null): string {
+  return category
+    ? 'name must be 1–128 letters, digits, _ or -, with single : allowed between them, so that a token can reach it'
+    : 'name must be 1–128 letters, digits, _ or -, so that a token can reach it';
 }
 
 export function isValidAliasCategory(category: string): boolean {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FieldError } from '../contracts/errors';
 import {
   ALIAS_TEXT_MAX_LENGTH,
+  describeAliasNameRule,
   formatAliasKey,
   isValidAliasCategory,
   isValidAliasName,
@@ -95,7 +96,7 @@ function readCategoryList(raw: RawFile, into: Collector): void {
 
 function problemWith(category: string | null, name: string, text: string): string | undefined {
   if (category !== null && !isValidAliasCategory(category)) return 'category must be 1–64 letters, digits, _ or -';
-  if (!isValidAliasName(name)) return 'name must be 1–128 letters, digits, _ or -, so that a token can reach it';
+  if (!isValidAliasName(name, category)) return describeAliasNameRule(category);
   if (text.length > ALIAS_TEXT_MAX_LENGTH) return `text is longer than ${ALIAS_TEXT_MAX_LENGTH} characters`;
   return undefined;
 }
