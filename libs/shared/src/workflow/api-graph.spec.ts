@@ -117,6 +117,18 @@ describe('W-1 named problems', () => {
     expect(errorsOf(text)).toEqual(errors);
   });
 
+  it.each([
+    ['a node id', '{"__proto__": {"class_type": "SaveImage", "inputs": {}}, "3": {"class_type": "SaveImage", "inputs": {}}}', { field: 'graph', message: 'node id "__proto__" is not allowed' }],
+    ['an input name', '{"3": {"class_type": "SaveImage", "inputs": {"__proto__": {"x": 1}}}}', { field: 'graph.3.inputs', message: 'input name "__proto__" of node 3 is not allowed' }],
+    [
+      'a param_name',
+      '{"3": {"class_type": "SaveImage", "inputs": {"images": ["5", 0]}}, "5": {"class_type": "CozyGenImageInput", "inputs": {"param_name": "__proto__"}}}',
+      { field: 'graph.5.inputs.param_name', message: 'param_name "__proto__" is not allowed' },
+    ],
+  ])('refuses "__proto__" as %s', (_name, text, error) => {
+    expect(errorsOf(text)).toEqual([error]);
+  });
+
   it('counts an output node only when /object_info says so', () => {
     const text = JSON.stringify({ '1': { class_type: 'EmptyImage', inputs: {} }, '2': { class_type: 'MaskPreview', inputs: { mask: ['1', 0] } } });
     expect(parseGraphJson(text, objectInfo).ok).toBe(true);

@@ -6,6 +6,9 @@ import { findCycle } from './graph-walk';
 import { compareNodeIds } from './graph-nodes';
 import { findOutputNodes } from './output-nodes';
 
+/** Assigning this key would replace an object's prototype instead of adding an entry. */
+const RESERVED_KEY = '__proto__';
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -17,6 +20,10 @@ function isLiteral(value: unknown): value is LiteralValue {
 /** Reads one node, reporting what W-1 names; the typed node keeps only class_type, inputs and title. */
 function readNode(nodeId: string, raw: unknown, errors: FieldError[]): ApiNode | undefined {
   const field = `graph.${nodeId}`;
+  if (nodeId === RESERVED_KEY) {
+    errors.push({ field: 'graph', message: `node id "${RESERVED_KEY}" is not allowed` });
+    return undefined;
+  }
   if (!isRecord(raw)) {
     errors.push({ field, message: `node ${nodeId} is not an object` });
     return undefined;
@@ -28,6 +35,10 @@ function readNode(nodeId: string, raw: unknown, errors: FieldError[]): ApiNode |
   if (!hasClass || !isRecord(raw.inputs)) return undefined;
   const inputs: Record<string, InputValue> = {};
   for (const [input, value] of Object.entries(raw.inputs)) {
+    if (input === RESERVED_KEY) {
+      errors.push({ field: `${field}.inputs`, message: `input name "${RESERVED_KEY}" of node ${nodeId} is not allowed` });
+      continue;
+    }
     if (!Array.isArray(value)) {
       if (isLiteral(value)) inputs[input] = value;
       else errors.push({ field: `${field}.inputs.${input}`, message: `input ${input} of node ${nodeId} has an unsupported value` });
@@ -61,6 +72,7 @@ function checkSharedParamNames(graph: ApiGraph): FieldError[] {
   for (const nodeId of Object.keys(graph).sort(compareNodeIds)) {
     const marker = readInputMarker(nodeId, graph[nodeId]!);
     if (!marker) continue;
+    if (marker.key === RESERVED_KEY) return [{ field: `graph.${nodeId}.inputs.param_name`, message: `param_name "${RESERVED_KEY}" is not allowed` }];
     byKey.set(marker.key, [...(byKey.get(marker.key) ?? []), { nodeId, type: marker.type }]);
   }
   return [...byKey].flatMap(([key, markers]) => {
