@@ -48,7 +48,7 @@ export function readMultipart(req: IncomingMessage, limit: number): Promise<Mult
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        if (!form.files.has(name)) form.files.set(name, { field: name, filename: info.filename, data: Buffer.concat(chunks) });
+        if (!form.files.has(name)) form.files.set(name, { field: name, filename: info.filename ?? '', data: Buffer.concat(chunks) });
       });
     });
     parser.on('error', (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));

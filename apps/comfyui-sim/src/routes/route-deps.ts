@@ -1,0 +1,18 @@
+import type { Catalogue } from '../catalogue/catalogue';
+import type { ModelLists } from '../catalogue/model-folders';
+import type { Engine } from '../engine/engine';
+import type { FaultSwitch } from '../faults';
+import type { SimDirs } from '../storage/sim-dirs';
+
+/** What route handlers need; `engine()` is the current lifetime's (it changes on restart). */
+export interface RouteDeps {
+  engine(): Engine;
+  catalogue: Catalogue;
+  dirs: SimDirs;
+  faults: FaultSwitch;
+  models: ModelLists;
+  maxUploadSize: number;
+  features(): Record<string, unknown>;
+  systemStats(): Record<string, unknown>;
+  restart(): Promise<void>;
+}

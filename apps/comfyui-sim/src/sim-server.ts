@@ -1,0 +1,165 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Catalogue } from './catalogue/catalogue';
+import type { ModelLists } from './catalogue/model-folders';
+import { Engine } from './engine/engine';
+import { FaultSwitch } from './faults';
+import { BodyTooLargeError } from './http/read-body';
+import { sendServerError, sendText } from './http/respond';
+import { matchRoute, type Route } from './http/router';
+import { catalogueRoutes } from './routes/catalogue.routes';
+import { historyRoutes } from './routes/history.routes';
+import { promptRoutes } from './routes/prompt.routes';
+import { queueRoutes } from './routes/queue.routes';
+import type { RouteDeps } from './routes/route-deps';
+import { simAdminRoutes } from './routes/sim-admin.routes';
+import { systemRoutes } from './routes/system.routes';
+import { uploadRoutes } from './routes/upload.routes';
+import { viewRoutes } from './routes/view.routes';
+import { serverFeatures, systemStats } from './server-info';
+import type { SimSettings } from './sim-options';
+import type { SimDirs } from './storage/sim-dirs';
+
+const SOCKET_PATHS: ReadonlySet<string> = new Set(['/ws', '/api/ws']);
+
+/**
+ * The HTTP + WebSocket front of the stand-in. It outlives restarts: `restart()` drops every
+ * connection, replaces the in-memory engine, empties `temp/` and listens again on the same port.
+ */
+export class SimServer {
+  readonly faults: FaultSwitch;
+  private engine: Engine;
+  private server: Server;
+  private readonly sockets = new WebSocketServer({ noServer: true });
+  private readonly routes: Route[];
+  private readonly adminRoutes: Route[];
+  private port = 0;
+
+  constructor(
+    private readonly settings: SimSettings,
+    private readonly catalogue: Catalogue,
+    private readonly dirs: SimDirs,
+    private readonly models: ModelLists,
+  ) {
+    this.faults = new FaultSwitch(() => this.engine.hub.dropAll());
+    this.engine = this.newEngine();
+    this.server = this.newHttpServer();
+    const deps: RouteDeps = {
+      engine: () => this.engine,
+      catalogue,
+      dirs,
+      faults: this.faults,
+      models,
+      maxUploadSize: settings.maxUploadSize,
+      features: () => serverFeatures(settings.maxUploadSize),
+      systemStats: () => systemStats(settings.host, this.port),
+      restart: () => this.restart(),
+    };
+    this.routes = [...systemRoutes(deps), ...promptRoutes(deps), ...queueRoutes(deps), ...historyRoutes(deps), ...catalogueRoutes(deps), ...uploadRoutes(deps), ...viewRoutes(deps)];
+    this.adminRoutes = simAdminRoutes(deps);
+  }
+
+  get url(): string {
+    return `http://${this.settings.host}:${this.port}`;
+  }
+
+  get listeningPort(): number {
+    return this.port;
+  }
+
+  async listen(): Promise<void> {
+    this.port = await listen(this.server, this.port || this.settings.port, this.settings.host);
+    this.engine.start();
+  }
+
+  async restart(): Promise<void> {
+    this.engine.dispose();
+    await closeServer(this.server);
+    await this.dirs.wipeTemp();
+    this.engine = this.newEngine();
+    this.server = this.newHttpServer();
+    await this.listen();
+  }
+
+  async stop(): Promise<void> {
+    this.engine.dispose();
+    this.sockets.close();
+    await closeServer(this.server);
+  }
+
+  private newEngine(): Engine {
+    return new Engine({
+      catalogue: this.catalogue,
+      dirs: this.dirs,
+      faults: this.faults,
+      stepMs: this.settings.stepMs,
+      historyDelayMs: this.settings.historyDelayMs,
+      previews: this.settings.previews,
+      features: () => serverFeatures(this.settings.maxUploadSize),
+    });
+  }
+
+  private newHttpServer(): Server {
+    const server = createServer((req, res) => void this.handle(req, res));
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
+    return server;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const admin = matchRoute(this.adminRoutes, req.method ?? 'GET', url.pathname);
+    const match = admin.kind === 'found' ? admin : matchRoute(this.routes, req.method ?? 'GET', url.pathname);
+    if (admin.kind !== 'found') {
+      const faults = this.faults.get();
+      if (faults.stallMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.stallMs));
+      if (faults.http500) {
+        req.resume();
+        sendServerError(res);
+        return;
+      }
+    }
+    if (match.kind === 'none') return sendText(res, 404, '404: Not Found');
+    if (match.kind === 'wrong-method') return sendText(res, 405, '405: Method Not Allowed');
+    try {
+      await match.route.handle({ req, res, url, params: match.params });
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+      } else if (error instanceof BodyTooLargeError) {
+        res.setHeader('Connection', 'close');
+        sendText(res, 413, error.message);
+      } else {
+        sendServerError(res);
+      }
+    }
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    if (!SOCKET_PATHS.has(url.pathname) || this.faults.get().rejectConnections) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const engine = this.engine;
+    this.sockets.handleUpgrade(req, socket, head, (ws) => engine.connect(ws, url.searchParams.get('clientId') ?? undefined));
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
