@@ -48,6 +48,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // scripts/measure-bundle.mjs reads it to report first-load sizes (N-9).
+    manifest: true,
   },
   server: {
     fs: { allow: [repoRoot] },

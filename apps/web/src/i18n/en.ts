@@ -63,7 +63,7 @@ export const en = {
   'password.submit': 'Change password',
   'password.changed': 'Password changed. Your other sessions were signed out.',
   'password.forcedTitle': 'Choose a new password',
-  'password.forcedIntro': 'Your password was set by an administrator. Choose your own before you continue.',
+  'password.forcedIntro': 'The password you signed in with was given to you. Choose your own before you continue.',
 
   'profile.title': 'Profile',
   'profile.account': 'Account',
