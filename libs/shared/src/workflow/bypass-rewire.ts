@@ -2,6 +2,7 @@ import type { ObjectInfo } from '../comfy/object-info';
 import type { FieldError } from '../contracts/errors';
 import type { ApiGraph, NodeLink } from './api-graph';
 import { compareNodeIds, isLink } from './graph-nodes';
+import { ownEntry } from './own-entry';
 
 /** Nodes one bypass switch removes, and the field the switch belongs to (for error messages). */
 export interface BypassRemoval {
@@ -13,7 +14,7 @@ export type BypassResult = { ok: true; graph: ApiGraph } | { ok: false; errors: 
 
 /** Output `slot`'s name and type per `/object_info` (a COMBO output lists its options). */
 function outputOf(objectInfo: ObjectInfo | undefined, classType: string, slot: number): { name: string; type: string } | undefined {
-  const info = objectInfo?.[classType];
+  const info = ownEntry(objectInfo, classType);
   const type = info?.output[slot];
   const name = info?.output_name[slot];
   if (type === undefined || name === undefined) return undefined;

@@ -1,7 +1,8 @@
 import type { ObjectInfo } from '../comfy/object-info';
-import { comboOptions, findInputSpec } from '../comfy/object-info';
+import { comboOptions } from '../comfy/object-info';
 import type { ChoiceSource, ChoiceValue } from '../form/field-types';
 import { consumerInputSpec } from './cozygen-nodes';
+import { ownEntry, ownInputSpec } from './own-entry';
 
 /**
  * W-15: model paths differ by backend OS; `\` and `/` are the same separator, stored as `/`.
@@ -79,12 +80,12 @@ function byChoiceType(choiceType: string, catalog: ChoiceCatalog & { objectInfo:
   if (type === 'sampler' || type === 'scheduler') {
     const input = type === 'sampler' ? 'sampler_name' : 'scheduler';
     const info = catalog.objectInfo.KSampler;
-    const spec = info ? findInputSpec(info, input) : undefined;
+    const spec = info ? ownInputSpec(info, input) : undefined;
     return { choices: (spec && comboOptions(spec)) ?? [], source: { kind: 'choiceType', choiceType: type, classType: 'KSampler', input } };
   }
   if (!type) return undefined;
   const folders = catalog.modelFolders;
-  return { choices: [...(folders?.[type] ?? [])], source: { kind: 'modelFolder', folder: type, listed: folders !== undefined } };
+  return { choices: [...(ownEntry(folders, type) ?? [])], source: { kind: 'modelFolder', folder: type, listed: folders !== undefined } };
 }
 
 /**

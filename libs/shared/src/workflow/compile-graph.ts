@@ -1,5 +1,5 @@
 import type { ObjectInfo } from '../comfy/object-info';
-import { findInputSpec, inputType } from '../comfy/object-info';
+import { inputType } from '../comfy/object-info';
 import type { FieldError } from '../contracts/errors';
 import { checkSwitches, fieldActivity } from '../form/field-activity';
 import type { FormSchema, FormValues } from '../form/field-types';
@@ -12,6 +12,7 @@ import type { VideoPostprocess } from './output-markers';
 import { replaceOutputMarkers } from './output-markers';
 import { isOutputNode } from './output-nodes';
 import { pruneGraph } from './prune-graph';
+import { ownEntry, ownInputSpec } from './own-entry';
 
 export interface CompileGraphInput {
   /** The workflow version's graph, as `checkGraph` typed it. */
@@ -54,10 +55,10 @@ function transformTexts(compiled: ApiGraph, input: CompileGraphInput, written: R
     Object.entries(compiled).map(([nodeId, node]): [string, ApiNode] => {
       // Nodes the compiler created or converted carry no text of the workflow's own.
       if (input.graph[nodeId]?.class_type !== node.class_type) return [nodeId, node];
-      const info = input.objectInfo?.[node.class_type];
+      const info = ownEntry(input.objectInfo, node.class_type);
       const inputs = Object.fromEntries(
         Object.entries(node.inputs).map(([name, value]) => {
-          const spec = info ? findInputSpec(info, name) : undefined;
+          const spec = info ? ownInputSpec(info, name) : undefined;
           const skip = typeof value !== 'string' || written.get(nodeId)?.has(name) === true || (spec !== undefined && inputType(spec) === 'COMBO');
           return [name, skip ? value : transform(value, nodeId, name)];
         }),
@@ -104,7 +105,7 @@ export function compileGraph(input: CompileGraphInput): CompileGraphResult {
 
   const compiled = stableGraph(transformTexts(pruned.graph, input, injected.written));
   if (input.objectInfo) {
-    const missing = [...new Set(Object.values(compiled).map((node) => node.class_type))].filter((classType) => !input.objectInfo?.[classType]).sort();
+    const missing = [...new Set(Object.values(compiled).map((node) => node.class_type))].filter((classType) => !ownEntry(input.objectInfo, classType)).sort();
     if (missing.length > 0) return { ok: false, errors: [{ field: 'graph', message: `the backend lacks node types: ${missing.join(', ')}` }] };
   }
   const postprocess = converted.postprocess.filter((step) => compiled[step.nodeId]);

@@ -1,7 +1,7 @@
 import type { InputSpec, ObjectInfo } from '../comfy/object-info';
-import { findInputSpec } from '../comfy/object-info';
 import type { FieldType } from '../form/field-types';
 import type { ApiNode, InputValue } from './api-graph';
+import { ownEntry, ownInputSpec } from './own-entry';
 
 /**
  * CozyGen's eight marker node types (W-5), read exactly as real exports write them: older files lack
@@ -140,7 +140,7 @@ function fieldTypeOf(classType: ValueMarkerClass, inputs: ApiNode['inputs'], pro
       return 'choice';
     case 'CozyGenDynamicInput': {
       const paramType = readString(inputs, 'param_type') ?? 'STRING';
-      const type = PARAM_TYPES[paramType];
+      const type = ownEntry(PARAM_TYPES, paramType);
       if (type) return type;
       problems.push(`unknown param_type ${JSON.stringify(paramType)}, read as STRING`);
       return 'string';
@@ -218,7 +218,7 @@ const OUTPUT_INPUT_SPECS: Record<string, Record<string, InputSpec>> = {
 };
 
 function outputMarkerInputSpec(classType: string, input: string): InputSpec | undefined {
-  return OUTPUT_INPUT_SPECS[classType]?.[input];
+  return ownEntry(ownEntry(OUTPUT_INPUT_SPECS, classType), input);
 }
 
 /**
@@ -226,6 +226,6 @@ function outputMarkerInputSpec(classType: string, input: string): InputSpec | un
  * (compiled away, so often absent there), from CozyGen's own declaration.
  */
 export function consumerInputSpec(objectInfo: ObjectInfo | undefined, classType: string, input: string): InputSpec | undefined {
-  const info = objectInfo?.[classType];
-  return info ? findInputSpec(info, input) : outputMarkerInputSpec(classType, input);
+  const info = ownEntry(objectInfo, classType);
+  return info ? ownInputSpec(info, input) : outputMarkerInputSpec(classType, input);
 }

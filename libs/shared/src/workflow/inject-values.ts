@@ -2,6 +2,7 @@ import type { FieldError } from '../contracts/errors';
 import type { FieldValue, FormField, FormSchema, FormValues } from '../form/field-types';
 import type { ApiGraph } from './api-graph';
 import { COZYGEN_IMAGE_INPUT } from './cozygen-nodes';
+import { ownEntry } from './own-entry';
 
 export interface InjectedGraph {
   graph: ApiGraph;
@@ -41,7 +42,7 @@ export function injectValues(graph: ApiGraph, schema: FormSchema, values: FormVa
   for (const field of schema.fields.filter((candidate) => !unused.has(candidate.name))) {
     const key = `values.${field.name}`;
     if (field.type === 'image') {
-      const upload = uploads[field.name];
+      const upload = ownEntry(uploads, field.name);
       const markers = field.markerNodeIds.filter((nodeId) => result[nodeId]?.class_type === COZYGEN_IMAGE_INPUT);
       const plainTargets = field.markerNodeIds.length === 0 ? field.targets.filter((target) => result[target.nodeId]) : [];
       if (markers.length + plainTargets.length === 0) continue;
@@ -56,7 +57,7 @@ export function injectValues(graph: ApiGraph, schema: FormSchema, values: FormVa
       for (const target of plainTargets) write(target.nodeId, target.input, upload);
       continue;
     }
-    const literal = typedLiteral(field, values[field.name]);
+    const literal = typedLiteral(field, ownEntry(values, field.name));
     if ('error' in literal) errors.push({ field: key, message: literal.error });
     else for (const target of field.targets) write(target.nodeId, target.input, literal.value);
   }

@@ -3,6 +3,7 @@ import type { OutputKind } from '../form/field-types';
 import type { ApiGraph } from './api-graph';
 import { COZYGEN_OUTPUT, COZYGEN_VIDEO_OUTPUT } from './cozygen-nodes';
 import { compareNodeIds } from './graph-nodes';
+import { ownEntry } from './own-entry';
 
 /**
  * Output nodes (W-10): what ComfyUI runs a graph for. A backend's `/object_info` says so per class
@@ -26,14 +27,14 @@ const KNOWN_OUTPUTS: Record<string, OutputKind> = {
 
 /** @example isOutputNode('SaveImage') === true; isOutputNode('KSampler') === false */
 export function isOutputNode(classType: string, objectInfo?: ObjectInfo): boolean {
-  const info = objectInfo?.[classType];
+  const info = ownEntry(objectInfo, classType);
   if (info) return info.output_node;
   return Object.hasOwn(KNOWN_OUTPUTS, classType);
 }
 
 /** What kind of file an output node writes; classes outside the known list are `other`. */
 export function outputKind(classType: string): OutputKind {
-  return KNOWN_OUTPUTS[classType] ?? 'other';
+  return ownEntry(KNOWN_OUTPUTS, classType) ?? 'other';
 }
 
 /** The graph's output nodes in node id order. */

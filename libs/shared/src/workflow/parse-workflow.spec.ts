@@ -184,6 +184,21 @@ describe('W-12, W-13, W-16, W-17 marker wiring', () => {
     ]);
   });
 
+  it('names from Object.prototype are ordinary names, not crashes', () => {
+    const graph = {
+      '1': { class_type: 'constructor', inputs: { constructor: ['5', 0], toString: ['6', 0] } },
+      '2': { class_type: 'SaveImage', inputs: { images: ['1', 0], filename_prefix: 'x' } },
+      '5': { class_type: 'CozyGenDynamicInput', inputs: { param_name: 'hasOwnProperty', param_type: 'constructor', choice_type: 'constructor' } },
+      '6': { class_type: 'CozyGenChoiceInput', inputs: { param_name: 'toString', choice_type: 'constructor' } },
+    };
+    const result = parseWorkflow(graph, objectInfo, { modelFolders: {} });
+    expect(result.ok && result.schema.fields.map(({ name, type, choices, choiceSource }) => ({ name, type, choices, choiceSource }))).toEqual([
+      { name: 'hasOwnProperty', type: 'string', choices: undefined, choiceSource: undefined },
+      { name: 'toString', type: 'choice', choices: [], choiceSource: { kind: 'modelFolder', folder: 'constructor', listed: true } },
+    ]);
+    expect(result.ok && result.warnings[0]).toEqual({ field: 'graph', message: 'node types the backend does not have: constructor' });
+  });
+
   it('refuses what W-1 refuses', () => {
     expect(parseWorkflow({ nodes: [], links: [] })).toEqual({ ok: false, errors: [{ field: 'graph', message: 'This is a UI-format export (top-level "nodes" and "links"): in ComfyUI use Export (API)' }] });
   });

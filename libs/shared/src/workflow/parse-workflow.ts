@@ -9,6 +9,7 @@ import { markerFields } from './marker-fields';
 import { findOutputNodes } from './output-nodes';
 import { plainFields } from './plain-fields';
 import { inferWorkflowType } from './workflow-type';
+import { ownEntry } from './own-entry';
 
 export interface ParseWorkflowOptions {
   /** Model folder → files (`GET /models/<folder>`), for choice fields whose list comes from `choice_type` (W-14). */
@@ -20,7 +21,7 @@ export type ParseWorkflowResult = { ok: true; schema: FormSchema; warnings: Warn
 /** W-1: class types the backend lacks are a warning only (markers compile away). */
 function unknownClassWarnings(graph: ApiGraph, objectInfo: ObjectInfo | undefined): Warning[] {
   if (!objectInfo) return [];
-  const missing = [...new Set(Object.values(graph).map((node) => node.class_type))].filter((classType) => !objectInfo[classType] && !isCozyGenMarker(classType)).sort();
+  const missing = [...new Set(Object.values(graph).map((node) => node.class_type))].filter((classType) => !ownEntry(objectInfo, classType) && !isCozyGenMarker(classType)).sort();
   return missing.length === 0 ? [] : [{ field: 'graph', message: `node types the backend does not have: ${missing.join(', ')}` }];
 }
 

@@ -1,5 +1,5 @@
 import type { InputSpec } from '../comfy/object-info';
-import { findInputSpec, inputOptions, inputType } from '../comfy/object-info';
+import { inputOptions, inputType } from '../comfy/object-info';
 import type { FieldType, FormField, Warning } from '../form/field-types';
 import type { ApiGraph } from './api-graph';
 import type { ChoiceCatalog } from './choice-lists';
@@ -8,6 +8,7 @@ import { buildField } from './field-builder';
 import { compareNodeIds, indexConsumers, isLink, nodeTitle } from './graph-nodes';
 import type { PromptRole } from './prompt-roles';
 import { promptRole } from './prompt-roles';
+import { ownEntry, ownInputSpec } from './own-entry';
 
 export const MAX_PLAIN_FIELDS = 40;
 
@@ -58,7 +59,7 @@ interface Candidate {
 }
 
 function isPrompt(classType: string, input: string, spec: InputSpec | undefined): boolean {
-  if (PROMPT_INPUTS[classType]?.includes(input)) return true;
+  if (ownEntry(PROMPT_INPUTS, classType)?.includes(input)) return true;
   return spec !== undefined && inputType(spec) === 'STRING' && inputOptions(spec).multiline === true;
 }
 
@@ -69,10 +70,10 @@ function findCandidates(graph: ApiGraph, catalog: ChoiceCatalog): Candidate[] {
     .sort(compareNodeIds)
     .flatMap((nodeId) => {
       const node = graph[nodeId]!;
-      const info = catalog.objectInfo?.[node.class_type];
+      const info = ownEntry(catalog.objectInfo, node.class_type);
       return Object.entries(node.inputs).flatMap(([input, value], position): Candidate[] => {
         if (isLink(value) || (typeof value === 'object' && value !== null)) return [];
-        const spec = info ? findInputSpec(info, input) : undefined;
+        const spec = info ? ownInputSpec(info, input) : undefined;
         const common = { nodeId, input, spec, value, baseLabel: nodeTitle(node), order: 0 };
         if (node.class_type === 'LoadImage' && input === 'image') return [{ ...common, group: 'image', rank: 0, type: 'image' }];
         if (isPrompt(node.class_type, input, spec) && typeof value === 'string') {
@@ -83,7 +84,7 @@ function findCandidates(graph: ApiGraph, catalog: ChoiceCatalog): Candidate[] {
         const rank = NAMED_INPUTS.findIndex(([name]) => name === input);
         const named = NAMED_INPUTS[rank];
         if (!named) return [];
-        const type = spec ? SPEC_TYPES[inputType(spec)] : named[2];
+        const type = spec ? ownEntry(SPEC_TYPES, inputType(spec)) : named[2];
         return type ? [{ ...common, group: named[1], rank, type }] : [];
       });
     });
