@@ -48,6 +48,10 @@ describe('A-10 export and round trip', () => {
 });
 
 describe('A-9 normalisation rules', () => {
+  it('reads a legacy alias named "items" when its text is a string', () => {
+    expect(imported(normaliseAliasesFile({ items: 'red hat' })).aliases).toEqual([{ category: null, name: 'items', text: 'red hat' }]);
+  });
+
   it('reads the legacy flat shape, trimming keys and texts', () => {
     expect(imported(normaliseAliasesFile({ ' hat ': '  red hat ', 'outfit::coat': 'coat' }))).toEqual({
       aliases: [
@@ -110,7 +114,7 @@ describe('A-9 normalisation rules', () => {
     expect(value.notices.map((n) => n.problem)).toEqual(['duplicate']);
   });
 
-  it.each([null, 'text', [], 42])('rejects %p as not an aliases file', (data) => {
+  it.each([null, 'text', [], 42, { items: [] }, { items: 5 }, { items: null }, { items: { a: 'x' }, categories: 'x' }])('rejects %p as not an aliases file', (data) => {
     expect(normaliseAliasesFile(data).ok).toBe(false);
   });
 

@@ -64,7 +64,10 @@ function readShape(data: unknown): RawFile | undefined {
   const current = currentShapeSchema.safeParse(data);
   if (current.success) return { items: current.data.items, categories: current.data.categories ?? {}, categoryList: current.data.categoryList ?? [] };
   const legacy = legacyShapeSchema.safeParse(data);
-  return legacy.success ? { items: legacy.data, categories: {}, categoryList: [] } : undefined;
+  if (!legacy.success) return undefined;
+  // A non-string `items` means a broken current-shape file, not a legacy alias named "items".
+  if (Object.hasOwn(legacy.data, 'items') && typeof legacy.data.items !== 'string') return undefined;
+  return { items: legacy.data, categories: {}, categoryList: [] };
 }
 
 /** Collects the file's facts, keeping case-insensitive uniqueness of keys and categories. */
