@@ -54,3 +54,14 @@ describe('parseObjectInfo on bad data', () => {
     expect(parseObjectInfo(data).skipped).toHaveLength(1);
   });
 });
+
+describe('findInputSpec', () => {
+  it('finds only inputs the node declares, never Object.prototype members', () => {
+    const info = parseObjectInfo({
+      N: { input: { required: { x: ['INT', {}] } }, output: [], output_name: [], name: 'N', output_node: true },
+    }).objectInfo.N!;
+    expect(findInputSpec(info, 'x')).toEqual(['INT', {}]);
+    expect(findInputSpec(info, 'constructor')).toBeUndefined();
+    expect(findInputSpec(info, 'toString')).toBeUndefined();
+  });
+});

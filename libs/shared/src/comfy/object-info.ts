@@ -80,9 +80,13 @@ export function parseObjectInfo(data: unknown): ParsedObjectInfo {
   return { objectInfo, skipped };
 }
 
-/** The spec of one (required or optional) input, if the node declares it. */
+/**
+ * The spec of one (required or optional) input, if the node declares it. Only own entries count:
+ * input names come from user files, and `constructor` must not find `Object.prototype`'s.
+ */
 export function findInputSpec(info: NodeInfo, inputName: string): InputSpec | undefined {
-  return info.input.required?.[inputName] ?? info.input.optional?.[inputName];
+  const own = (section: Record<string, InputSpec> | undefined) => (section && Object.hasOwn(section, inputName) ? section[inputName] : undefined);
+  return own(info.input.required) ?? own(info.input.optional);
 }
 
 /** The input's type name: `INT`, `FLOAT`, `STRING`, `BOOLEAN`, `COMBO` (any choice form), `IMAGE`, … */

@@ -1,8 +1,9 @@
+import { findInputSpec } from '../comfy/object-info';
 import type { ObjectInfo } from '../comfy/object-info';
 import { comboOptions } from '../comfy/object-info';
 import type { ChoiceSource, ChoiceValue } from '../form/field-types';
 import { consumerInputSpec } from './cozygen-nodes';
-import { ownEntry, ownInputSpec } from './own-entry';
+import { ownEntry} from './own-entry';
 
 /**
  * W-15: model paths differ by backend OS; `\` and `/` are the same separator, stored as `/`.
@@ -80,7 +81,7 @@ function byChoiceType(choiceType: string, catalog: ChoiceCatalog & { objectInfo:
   if (type === 'sampler' || type === 'scheduler') {
     const input = type === 'sampler' ? 'sampler_name' : 'scheduler';
     const info = catalog.objectInfo.KSampler;
-    const spec = info ? ownInputSpec(info, input) : undefined;
+    const spec = info ? findInputSpec(info, input) : undefined;
     return { choices: (spec && comboOptions(spec)) ?? [], source: { kind: 'choiceType', choiceType: type, classType: 'KSampler', input } };
   }
   if (!type) return undefined;

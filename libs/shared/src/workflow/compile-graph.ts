@@ -1,3 +1,4 @@
+import { findInputSpec } from '../comfy/object-info';
 import type { ObjectInfo } from '../comfy/object-info';
 import { inputType } from '../comfy/object-info';
 import type { FieldError } from '../contracts/errors';
@@ -12,7 +13,7 @@ import type { VideoPostprocess } from './output-markers';
 import { replaceOutputMarkers } from './output-markers';
 import { isOutputNode } from './output-nodes';
 import { pruneGraph } from './prune-graph';
-import { ownEntry, ownInputSpec } from './own-entry';
+import { ownEntry} from './own-entry';
 
 export interface CompileGraphInput {
   /** The workflow version's graph, as `checkGraph` typed it. */
@@ -58,7 +59,7 @@ function transformTexts(compiled: ApiGraph, input: CompileGraphInput, written: R
       const info = ownEntry(input.objectInfo, node.class_type);
       const inputs = Object.fromEntries(
         Object.entries(node.inputs).map(([name, value]) => {
-          const spec = info ? ownInputSpec(info, name) : undefined;
+          const spec = info ? findInputSpec(info, name) : undefined;
           const skip = typeof value !== 'string' || written.get(nodeId)?.has(name) === true || (spec !== undefined && inputType(spec) === 'COMBO');
           return [name, skip ? value : transform(value, nodeId, name)];
         }),

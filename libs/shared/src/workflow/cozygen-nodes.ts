@@ -1,7 +1,8 @@
+import { findInputSpec } from '../comfy/object-info';
 import type { InputSpec, ObjectInfo } from '../comfy/object-info';
 import type { FieldType } from '../form/field-types';
 import type { ApiNode, InputValue } from './api-graph';
-import { ownEntry, ownInputSpec } from './own-entry';
+import { ownEntry} from './own-entry';
 
 /**
  * CozyGen's eight marker node types (W-5), read exactly as real exports write them: older files lack
@@ -227,5 +228,5 @@ function outputMarkerInputSpec(classType: string, input: string): InputSpec | un
  */
 export function consumerInputSpec(objectInfo: ObjectInfo | undefined, classType: string, input: string): InputSpec | undefined {
   const info = ownEntry(objectInfo, classType);
-  return info ? ownInputSpec(info, input) : outputMarkerInputSpec(classType, input);
+  return info ? findInputSpec(info, input) : outputMarkerInputSpec(classType, input);
 }

@@ -1,3 +1,4 @@
+import { findInputSpec } from '../comfy/object-info';
 import type { InputSpec } from '../comfy/object-info';
 import { inputOptions, inputType } from '../comfy/object-info';
 import type { FieldType, FormField, Warning } from '../form/field-types';
@@ -8,7 +9,7 @@ import { buildField } from './field-builder';
 import { compareNodeIds, indexConsumers, isLink, nodeTitle } from './graph-nodes';
 import type { PromptRole } from './prompt-roles';
 import { promptRole } from './prompt-roles';
-import { ownEntry, ownInputSpec } from './own-entry';
+import { ownEntry} from './own-entry';
 
 export const MAX_PLAIN_FIELDS = 40;
 
@@ -73,7 +74,7 @@ function findCandidates(graph: ApiGraph, catalog: ChoiceCatalog): Candidate[] {
       const info = ownEntry(catalog.objectInfo, node.class_type);
       return Object.entries(node.inputs).flatMap(([input, value], position): Candidate[] => {
         if (isLink(value) || (typeof value === 'object' && value !== null)) return [];
-        const spec = info ? ownInputSpec(info, input) : undefined;
+        const spec = info ? findInputSpec(info, input) : undefined;
         const common = { nodeId, input, spec, value, baseLabel: nodeTitle(node), order: 0 };
         if (node.class_type === 'LoadImage' && input === 'image') return [{ ...common, group: 'image', rank: 0, type: 'image' }];
         if (isPrompt(node.class_type, input, spec) && typeof value === 'string') {
