@@ -1,0 +1,100 @@
+import type { MediaKind } from '@app/shared/contracts/api/media';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { moveFileAtomic, removeQuietly, writeFileAtomic } from '../storage/atomic-write';
+import { outputFile, outputRelPath, thumbnailFiles, type MediaExtension, type StorageConfig } from '../storage/paths';
+import { addPngText, type PngTextEntry } from './png-text';
+import { probeMedia } from './probe';
+import { sniffFile } from './sniff';
+import { writeMediaThumbnails } from './thumbnails';
+
+export interface IngestOutputInput {
+  config: StorageConfig;
+  /** The downloaded file (e.g. a temp file in the outputs folder); moved into place on success. */
+  sourcePath: string;
+  userId: string;
+  outputId: string;
+  /** Unix ms; also the `<yyyy>/<mm>` folder, so record the same value on the output row. */
+  createdAt: number;
+  /** Text chunks added to PNG outputs (J-12); ignored for other formats. */
+  pngText?: readonly PngTextEntry[];
+}
+
+/** Everything J-11 records per output file, plus where it now is (relative to the outputs folder). */
+export interface IngestedOutput {
+  kind: MediaKind;
+  mime: string;
+  ext: MediaExtension;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  frames: number | null;
+  fps: number | null;
+  bytes: number;
+  sha256: string;
+  relPath: string;
+  thumbhash: string | null;
+}
+
+/** The file is not one of the G-3 formats (or is damaged beyond recognition). */
+export class UnsupportedMediaError extends Error {
+  override readonly name = 'UnsupportedMediaError';
+}
+
+async function sha256OfFile(path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+    const data = chunk as Buffer;
+    bytes += data.length;
+    hash.update(data);
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/** Like Promise.all, but settles every promise before reporting the first failure. */
+async function settleAll<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const results = await Promise.allSettled(promises);
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/**
+ * Turns a downloaded output into a stored one: sniffs what it really is (ComfyUI's file name
+ * is never trusted), adds the PNG lineage chunks, probes it, writes both thumbnails and the
+ * ThumbHash, and only then moves the file to its id-derived path (S-25), so an output is
+ * complete with its thumbnails before anyone records or lists it (X-3).
+ *
+ * On success the source file is gone; on failure it is left where it was and nothing that
+ * was written remains.
+ */
+export async function ingestOutput(input: IngestOutputInput): Promise<IngestedOutput> {
+  const { config, sourcePath, outputId } = input;
+  const media = await sniffFile(sourcePath);
+  if (!media) throw new UnsupportedMediaError('output is not a supported image, video or audio file');
+  const relPath = outputRelPath({ userId: input.userId, outputId, ext: media.ext, createdAt: input.createdAt });
+  const target = outputFile(config, { userId: input.userId, outputId, ext: media.ext, createdAt: input.createdAt });
+
+  const original = media.ext === 'png' || media.kind === 'image' ? await readFile(sourcePath) : undefined;
+  const rewritten = original && media.ext === 'png' && input.pngText?.length ? addPngText(original, input.pngText) : undefined;
+  const content = rewritten ?? original;
+  try {
+    const probed = probeMedia(sourcePath, media, content);
+    // allSettled: nothing may still be writing a thumbnail when a failure cleans up.
+    const [facts, thumbhash, digest] = await settleAll([
+      probed,
+      probed.then((probe) => writeMediaThumbnails(config, outputId, sourcePath, media, probe, content)),
+      content ? Promise.resolve({ sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length }) : sha256OfFile(sourcePath),
+    ] as const);
+    if (rewritten) {
+      await writeFileAtomic(target, rewritten);
+      await removeQuietly(sourcePath);
+    } else await moveFileAtomic(sourcePath, target);
+    return { kind: media.kind, mime: media.mime, ext: media.ext, ...facts, ...digest, relPath, thumbhash };
+  } catch (error) {
+    await removeQuietly(...thumbnailFiles(config, outputId));
+    throw error;
+  }
+}
