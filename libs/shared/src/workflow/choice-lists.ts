@@ -1,6 +1,5 @@
-import { findInputSpec } from '../comfy/object-info';
 import type { ObjectInfo } from '../comfy/object-info';
-import { comboOptions } from '../comfy/object-info';
+import { comboOptions, findInputSpec } from '../comfy/object-info';
 import type { ChoiceSource, ChoiceValue } from '../form/field-types';
 import { consumerInputSpec } from './cozygen-nodes';
 import { ownEntry} from './own-entry';

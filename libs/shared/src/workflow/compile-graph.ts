@@ -1,6 +1,5 @@
-import { findInputSpec } from '../comfy/object-info';
 import type { ObjectInfo } from '../comfy/object-info';
-import { inputType } from '../comfy/object-info';
+import { findInputSpec, inputType } from '../comfy/object-info';
 import type { FieldError } from '../contracts/errors';
 import { checkSwitches, fieldActivity } from '../form/field-activity';
 import type { FormSchema, FormValues } from '../form/field-types';

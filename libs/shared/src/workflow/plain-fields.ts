@@ -1,6 +1,5 @@
-import { findInputSpec } from '../comfy/object-info';
 import type { InputSpec } from '../comfy/object-info';
-import { inputOptions, inputType } from '../comfy/object-info';
+import { findInputSpec, inputOptions, inputType } from '../comfy/object-info';
 import type { FieldType, FormField, Warning } from '../form/field-types';
 import type { ApiGraph } from './api-graph';
 import type { ChoiceCatalog } from './choice-lists';
