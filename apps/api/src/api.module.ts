@@ -9,6 +9,7 @@ import { ServerModule } from '@app/server/server.module';
 import type { Clock } from '@app/server/system/clock';
 import { existsSync } from 'node:fs';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { AliasesModule } from './aliases/aliases.module';
 import { AuthEvents } from './auth/auth-events';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
@@ -22,6 +23,7 @@ import { EventsGateway } from './events/events.gateway';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { ApiMetrics, RequestTimingMiddleware } from './metrics/metrics';
+import { PromptsModule } from './prompts/prompts.module';
 import { TokensController } from './tokens/tokens.controller';
 import { TokensService } from './tokens/tokens.service';
 import { UsersController } from './users/users.controller';
@@ -47,6 +49,8 @@ export class ApiModule implements NestModule {
         ServerModule.forRoot(config, 'api', options.clock),
         PassportModule,
         JwtModule.register({ secret, signOptions: { algorithm: JWT_ALGORITHM } }),
+        AliasesModule,
+        PromptsModule,
         ...web,
       ],
       controllers: [AuthController, UsersController, TokensController, HealthController, MetricsController],

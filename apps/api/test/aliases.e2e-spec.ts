@@ -1,0 +1,246 @@
+import type { Alias, AliasCategoryList, AliasDetail, AliasList } from '@app/shared/contracts/api/aliases';
+import { AliasCategoriesRepository } from '@app/server/repositories/alias-categories.repository';
+import { AliasesRepository } from '@app/server/repositories/aliases.repository';
+import { startTestApi, type TestApi } from './support/test-api';
+
+const bearer = { type: 'bearer' } as const;
+
+describe('aliases api', () => {
+  let api: TestApi;
+  let token: string;
+  let other: string;
+  beforeAll(async () => {
+    api = await startTestApi();
+    token = (await api.createUser('alias-owner@test.local')).token;
+    other = (await api.createUser('alias-other@test.local')).token;
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const get = (path: string, as = token) => api.http.get(`/api${path}`).auth(as, bearer);
+  const post = (path: string, body: object, as = token) => api.http.post(`/api${path}`).auth(as, bearer).send(body);
+  const patch = (path: string, body: object, as = token) => api.http.patch(`/api${path}`).auth(as, bearer).send(body);
+  const del = (path: string, as = token) => api.http.delete(`/api${path}`).auth(as, bearer);
+  const create = async (body: object, as = token): Promise<Alias> => (await post('/aliases', body, as).expect(201)).body as Alias;
+  const list = async (query: Record<string, string> = {}, as = token): Promise<AliasList> =>
+    (await get(`/aliases?${new URLSearchParams(query).toString()}`, as).expect(200)).body as AliasList;
+  const categories = async (as = token): Promise<AliasCategoryList> => (await get('/alias-categories', as).expect(200)).body as AliasCategoryList;
+
+  describe('A-1 create, read, list, delete', () => {
+    it('creates an alias (201), creating its category, and reads it back with no kept texts', async () => {
+      const alias = await create({ category: 'hats', name: 'Red-Hat', text: '  red hat, (feather:1.2)  ' });
+      expect(alias).toEqual({
+        id: expect.any(String),
+        category: 'hats',
+        name: 'Red-Hat',
+        key: 'hats::Red-Hat',
+        text: 'red hat, (feather:1.2)',
+        revision: 1,
+        shared: false,
+        createdAt: expect.any(Number),
+        updatedAt: alias.createdAt,
+      });
+      const detail = (await get(`/aliases/${alias.id}`).expect(200)).body as AliasDetail;
+      expect(detail).toEqual({ ...alias, revisions: [] });
+      expect((await categories()).items).toEqual([{ id: expect.any(String), name: 'hats', position: 0, count: 1 }]);
+    });
+
+    it('stores and returns the shared flag; uncategorised with null or ""', async () => {
+      expect(await create({ category: null, name: 'plain_one', text: 'a', shared: true })).toMatchObject({ category: null, key: 'plain_one', shared: true });
+      expect(await create({ category: '', name: 'plain_two', text: 'b' })).toMatchObject({ category: null, key: 'plain_two', shared: false });
+    });
+
+    it('refuses the same name ignoring case in one category with 409 on the field, but allows it elsewhere', async () => {
+      await create({ category: 'people', name: 'Hero', text: 'knight' });
+      const res = await post('/aliases', { category: 'PEOPLE', name: 'hero', text: 'other' }).expect(409);
+      expect(res.body).toEqual({ statusCode: 409, message: 'You already have an alias people::hero', errors: [{ field: 'body.name', message: 'is already used in this category (ignoring case)' }] });
+      expect(await create({ name: 'hero', text: 'uncategorised hero' })).toMatchObject({ key: 'hero' });
+    });
+
+    it.each([
+      ['a : without a category', { name: 'neon:pink', text: 'x' }, 'body.name', 'name must be 1–128 letters, digits, _ or -, so that a token can reach it'],
+      ['a leading :', { category: 'lights', name: ':pink', text: 'x' }, 'body.name', 'name must be 1–128 letters, digits, _ or -, with single : allowed between them, so that a token can reach it'],
+      ['a space', { name: 'two words', text: 'x' }, 'body.name', 'name must be 1–128 letters, digits, _ or -, so that a token can reach it'],
+    ])('refuses %s in a name with 400 on the field', async (_case, body, field, message) => {
+      const res = await post('/aliases', body).expect(400);
+      expect(res.body.errors).toEqual([{ field, message }]);
+    });
+
+    it.each([
+      ['a blank text', { name: 'blank', text: '   ' }, 'body.text'],
+      ['a text over 10,000 characters', { name: 'long', text: 'x'.repeat(10_001) }, 'body.text'],
+      ['a bad category', { category: 'no good', name: 'x', text: 'x' }, 'body.category'],
+      ['a name over 128 characters', { name: 'n'.repeat(129), text: 'x' }, 'body.name'],
+    ])('refuses %s with 400 on the field', async (_case, body, field) => {
+      const res = await post('/aliases', body).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    });
+
+    it('accepts a single : in a categorised name, reachable by its token', async () => {
+      const alias = await create({ category: 'lights', name: 'neon:pink', text: 'neon_lights, pink_theme' });
+      const res = await post('/prompts/expand', { text: '$lights:neon:pink$' }).expect(200);
+      expect(res.body.text).toBe('neon_lights, pink_theme');
+      await del(`/aliases/${alias.id}`).expect(204);
+    });
+
+    it('searches key and text ignoring case, treating _ and % literally, filters by category, and pages by key', async () => {
+      const user = (await api.createUser('alias-search@test.local')).token;
+      for (const [category, name, text] of [
+        ['outfit', 'winter_coat', 'coat, scarf'],
+        ['outfit', 'rain-gear', 'raincoat, 100% dry'],
+        ['place', 'snowfield', 'snow, winter'],
+        [null, 'wintry', 'cold'],
+      ] as const) {
+        await create({ category, name, text }, user);
+      }
+      const keys = (page: AliasList) => page.items.map((a) => a.key);
+      expect(keys(await list({ q: 'WINTER' }, user))).toEqual(['outfit::winter_coat', 'place::snowfield']);
+      expect(keys(await list({ q: 'r_c' }, user))).toEqual(['outfit::winter_coat']);
+      expect(keys(await list({ q: '100%' }, user))).toEqual(['outfit::rain-gear']);
+      expect(keys(await list({ q: '0%d' }, user))).toEqual([]);
+      expect(keys(await list({ category: 'Outfit' }, user))).toEqual(['outfit::rain-gear', 'outfit::winter_coat']);
+      expect(keys(await list({ category: '' }, user))).toEqual(['wintry']);
+      expect(keys(await list({ category: 'missing' }, user))).toEqual([]);
+      const first = await list({ limit: '3' }, user);
+      expect([keys(first), first.total]).toEqual([['outfit::rain-gear', 'outfit::winter_coat', 'place::snowfield'], 4]);
+      const second = await list({ limit: '3', cursor: first.nextCursor ?? '' }, user);
+      expect([keys(second), second.total, second.nextCursor]).toEqual([['wintry'], 4, null]);
+    });
+
+    it('deletes an alias (204); it is then not found', async () => {
+      const alias = await create({ name: 'short_lived', text: 'x' });
+      await del(`/aliases/${alias.id}`).expect(204);
+      await get(`/aliases/${alias.id}`).expect(404);
+      await del(`/aliases/${alias.id}`).expect(404);
+    });
+  });
+
+  describe('S-11 revisions', () => {
+    it('a PATCH must carry the revision it read: a stale one is a 409 and changes nothing', async () => {
+      const alias = await create({ name: 'contested', text: 'first' });
+      const mine = await patch(`/aliases/${alias.id}`, { text: 'mine', revision: 1 }).expect(200);
+      expect(mine.body).toMatchObject({ text: 'mine', revision: 2 });
+      const theirs = await patch(`/aliases/${alias.id}`, { text: 'theirs', revision: 1 }).expect(409);
+      expect(theirs.body.errors).toEqual([{ field: 'body.revision', message: 'is 1, but the alias has been edited since' }]);
+      expect((await get(`/aliases/${alias.id}`)).body).toMatchObject({ text: 'mine', revision: 2 });
+    });
+
+    it('keeps the last 20 replaced texts, newest first, and restores one as a new revision', async () => {
+      const alias = await create({ name: 'edited_often', text: 'text 1' });
+      for (let revision = 1; revision <= 24; revision += 1) {
+        await patch(`/aliases/${alias.id}`, { text: `text ${revision + 1}`, revision }).expect(200);
+      }
+      const detail = (await get(`/aliases/${alias.id}`).expect(200)).body as AliasDetail;
+      expect(detail.revision).toBe(25);
+      expect(detail.revisions.map((r) => [r.revision, r.text])).toEqual(Array.from({ length: 20 }, (_, i) => [24 - i, `text ${24 - i}`]));
+      await post(`/aliases/${alias.id}/restore`, { revision: 4 }).expect(404);
+      const restored = await post(`/aliases/${alias.id}/restore`, { revision: 10 }).expect(200);
+      expect(restored.body).toMatchObject({ text: 'text 10', revision: 26 });
+      const after = (await get(`/aliases/${alias.id}`)).body as AliasDetail;
+      expect(after.revisions[0]).toEqual({ revision: 25, text: 'text 25', createdAt: expect.any(Number) });
+    });
+
+    it('renames and moves bump the revision without keeping a text; a no-op changes nothing', async () => {
+      const alias = await create({ category: 'a_cat', name: 'mover', text: 'same' });
+      const moved = await patch(`/aliases/${alias.id}`, { category: 'b_cat', name: 'Mover', revision: 1 }).expect(200);
+      expect(moved.body).toMatchObject({ key: 'b_cat::Mover', revision: 2 });
+      const unchanged = await patch(`/aliases/${alias.id}`, { text: 'same', revision: 2 }).expect(200);
+      expect(unchanged.body).toMatchObject({ revision: 2, updatedAt: moved.body.updatedAt });
+      expect(((await get(`/aliases/${alias.id}`)).body as AliasDetail).revisions).toEqual([]);
+    });
+
+    it('refuses a move onto an existing key with 409', async () => {
+      await create({ category: 'clash', name: 'taken', text: 'x' });
+      const alias = await create({ name: 'taken', text: 'y' });
+      await patch(`/aliases/${alias.id}`, { category: 'CLASH', revision: 1 }).expect(409);
+    });
+  });
+
+  describe('A-8 categories', () => {
+    let user: string;
+    beforeAll(async () => {
+      user = (await api.createUser('alias-categories@test.local')).token;
+    });
+
+    it('lists categories in order with counts, empty ones included', async () => {
+      await post('/alias-categories', { name: 'first' }, user).expect(201);
+      await create({ category: 'second', name: 'one', text: 'x' }, user);
+      await create({ category: 'second', name: 'two', text: 'y' }, user);
+      await create({ name: 'loose', text: 'z' }, user);
+      const res = await categories(user);
+      expect(res.items.map((c) => [c.name, c.position, c.count])).toEqual([['first', 0, 0], ['second', 1, 2]]);
+      expect(res.uncategorised).toBe(1);
+      await post('/alias-categories', { name: 'FIRST' }, user).expect(409);
+    });
+
+    it('a rename rewrites the keys of its aliases, for lookups and uniqueness', async () => {
+      const second = (await categories(user)).items.find((c) => c.name === 'second');
+      const renamed = await patch(`/alias-categories/${second?.id}`, { name: 'Renamed' }, user).expect(200);
+      expect(renamed.body).toEqual({ id: second?.id, name: 'Renamed', position: 1, count: 2 });
+      expect((await list({}, user)).items.map((a) => a.key)).toEqual(['loose', 'Renamed::one', 'Renamed::two']);
+      await post('/aliases', { category: 'renamed', name: 'ONE', text: 'dup' }, user).expect(409);
+      expect((await post('/prompts/expand', { text: '$renamed:one$ $second:one$' }, user).expect(200)).body.text).toBe('x $second:one$');
+      await patch(`/alias-categories/${second?.id}`, { name: 'first' }, user).expect(409);
+    });
+
+    it('deletes only an empty category (409 naming the count), then renumbers the list', async () => {
+      const [first, renamed] = (await categories(user)).items;
+      const res = await del(`/alias-categories/${renamed?.id}`, user).expect(409);
+      expect(res.body.message).toBe('Category Renamed still holds 2 aliases; move or delete them first');
+      await post('/alias-categories', { name: 'third' }, user).expect(201);
+      await del(`/alias-categories/${first?.id}`, user).expect(204);
+      expect((await categories(user)).items.map((c) => [c.name, c.position])).toEqual([['Renamed', 0], ['third', 1]]);
+    });
+
+    it('moves a category by position and reorders the whole list, refusing a list that is not a permutation', async () => {
+      const [renamed, third] = (await categories(user)).items;
+      const moved = await patch(`/alias-categories/${third?.id}`, { position: 0 }, user).expect(200);
+      expect(moved.body).toMatchObject({ name: 'third', position: 0 });
+      const order = await api.http.put('/api/alias-categories/order').auth(user, bearer).send({ ids: [renamed?.id, third?.id] }).expect(200);
+      expect((order.body as AliasCategoryList).items.map((c) => c.name)).toEqual(['Renamed', 'third']);
+      const bad = await api.http.put('/api/alias-categories/order').auth(user, bearer).send({ ids: [renamed?.id, renamed?.id] }).expect(400);
+      expect(bad.body.errors).toEqual([{ field: 'body.ids', message: 'must list each of your 2 categories exactly once' }]);
+    });
+
+    it('refuses a 501st category with 409, by name or through an alias', async () => {
+      const full = (await api.createUser('alias-full@test.local')).token;
+      const categoryList = Array.from({ length: 500 }, (_, i) => `c${i}`);
+      await post('/aliases/import', { items: {}, categoryList }, full).expect(200);
+      const res = await post('/alias-categories', { name: 'one_more' }, full).expect(409);
+      expect(res.body.message).toBe('You have 500 alias categories, the most allowed');
+      await post('/aliases', { category: 'one_more', name: 'x', text: 'x' }, full).expect(409);
+      await post('/aliases', { category: 'c7', name: 'x', text: 'x' }, full).expect(201);
+    });
+  });
+
+  describe('U-5 private by default', () => {
+    it("another user's alias and category are not found for every action, and never listed", async () => {
+      const alias = await create({ category: 'secret', name: 'mine_only', text: 'private text' });
+      const category = (await categories()).items.find((c) => c.name === 'secret');
+      await get(`/aliases/${alias.id}`, other).expect(404);
+      await patch(`/aliases/${alias.id}`, { text: 'hijack', revision: 1 }, other).expect(404);
+      await post(`/aliases/${alias.id}/restore`, { revision: 1 }, other).expect(404);
+      await del(`/aliases/${alias.id}`, other).expect(404);
+      await patch(`/alias-categories/${category?.id}`, { name: 'stolen' }, other).expect(404);
+      await del(`/alias-categories/${category?.id}`, other).expect(404);
+      expect((await list({}, other)).total).toBe(0);
+      expect((await categories(other)).items).toEqual([]);
+      expect((await get('/aliases/export', other).expect(200)).body).toEqual({ items: {}, categories: {}, categoryList: [] });
+      const expanded = (await post('/prompts/expand', { text: '$secret:mine_only$' }, other).expect(200)).body;
+      expect(expanded.text).toBe('$secret:mine_only$');
+      expect((await get(`/aliases/${alias.id}`)).body).toMatchObject({ text: 'private text', revision: 1 });
+    });
+
+    it('deleting a user removes their aliases and categories', async () => {
+      const admin = (await api.loginAdmin()).accessToken;
+      const leaving = await api.createUser('alias-leaving@test.local');
+      await create({ category: 'gone', name: 'soon', text: 'x' }, leaving.token);
+      const repository = api.app.get(AliasesRepository);
+      expect(await repository.count(leaving.user.id)).toBe(1);
+      await api.http.delete(`/api/users/${leaving.user.id}`).query({ confirm: 'alias-leaving@test.local' }).auth(admin, bearer).expect(204);
+      expect(await repository.count(leaving.user.id)).toBe(0);
+      expect(await api.app.get(AliasCategoriesRepository).count(leaving.user.id)).toBe(0);
+    });
+  });
+});

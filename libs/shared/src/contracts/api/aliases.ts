@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { ALIAS_TEXT_MAX_LENGTH, isValidAliasCategory } from '../../prompt/alias-syntax';
+
+/** A-1: the name rule depends on the category, so services check it; the schema bounds the length. */
+const aliasNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(128, { message: 'must be at most 128 characters' });
+
+export const aliasCategoryNameSchema = z
+  .string()
+  .trim()
+  .refine(isValidAliasCategory, { message: 'must be 1–64 letters, digits, _ or -' });
+
+/** A category by name; `null` or `""` (CozyGen's spelling) means uncategorised. */
+const aliasCategoryRefSchema = z
+  .string()
+  .trim()
+  .nullable()
+  .refine((v) => v === null || v === '' || isValidAliasCategory(v), { message: 'must be 1–64 letters, digits, _ or -, or empty' });
+
+const aliasTextSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be blank' })
+  .max(ALIAS_TEXT_MAX_LENGTH, { message: `must be at most ${ALIAS_TEXT_MAX_LENGTH} characters` });
+
+const revisionSchema = z.number().int().positive();
+
+/** How many earlier texts of an alias are kept for restoring (A-8). */
+export const ALIAS_REVISIONS_KEPT = 20;
+
+export const aliasSchema = z.object({
+  id: z.string(),
+  category: z.string().nullable(),
+  name: z.string(),
+  /** `category::name` or `name`, in the stored spelling. */
+  key: z.string(),
+  text: z.string(),
+  /** 1 at creation, +1 per edit (A-1); PATCH must send the revision it read (S-11). */
+  revision: z.number().int(),
+  shared: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Alias = z.infer<typeof aliasSchema>;
+
+/** An earlier text, kept when an edit replaced it (the last 20 per alias). */
+export const aliasRevisionSchema = z.object({
+  revision: z.number().int(),
+  text: z.string(),
+  createdAt: z.number(),
+});
+export type AliasRevision = z.infer<typeof aliasRevisionSchema>;
+
+export const aliasDetailSchema = aliasSchema.extend({ revisions: z.array(aliasRevisionSchema) });
+export type AliasDetail = z.infer<typeof aliasDetailSchema>;
+
+export const ALIAS_PAGE_DEFAULT = 200;
+export const ALIAS_PAGE_MAX = 1000;
+
+/**
+ * Search (`q` in key and text, ignoring case), filter by category name (`category=` with an empty value:
+ * uncategorised only), ordered by key; `cursor` is the previous page's `nextCursor`.
+ */
+export const aliasListQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  category: z.string().trim().max(64).optional(),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(ALIAS_PAGE_MAX).default(ALIAS_PAGE_DEFAULT),
+});
+export type AliasListQuery = z.infer<typeof aliasListQuerySchema>;
+
+export const aliasListSchema = z.object({
+  items: z.array(aliasSchema),
+  /** Matches of the whole search, not just this page. */
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
+export type AliasList = z.infer<typeof aliasListSchema>;
+
+export const createAliasSchema = z.strictObject({
+  /** A category that does not exist yet is created at the end of the list. */
+  category: aliasCategoryRefSchema.optional(),
+  name: aliasNameSchema,
+  text: aliasTextSchema,
+  shared: z.boolean().default(false),
+});
+export type CreateAlias = z.infer<typeof createAliasSchema>;
+
+export const updateAliasSchema = z.strictObject({
+  category: aliasCategoryRefSchema.optional(),
+  name: aliasNameSchema.optional(),
+  text: aliasTextSchema.optional(),
+  shared: z.boolean().optional(),
+  /** The revision the change was made against; another edit since then → 409 (S-11). */
+  revision: revisionSchema,
+});
+export type UpdateAlias = z.infer<typeof updateAliasSchema>;
+
+export const restoreAliasSchema = z.strictObject({ revision: revisionSchema });
+export type RestoreAlias = z.infer<typeof restoreAliasSchema>;
+
+export const aliasCategorySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** 0-based place in the user's list. */
+  position: z.number().int(),
+  /** Aliases in the category. */
+  count: z.number().int(),
+});
+export type AliasCategory = z.infer<typeof aliasCategorySchema>;
+
+export const aliasCategoryListSchema = z.object({
+  items: z.array(aliasCategorySchema),
+  /** Aliases without a category. */
+  uncategorised: z.number().int(),
+});
+export type AliasCategoryList = z.infer<typeof aliasCategoryListSchema>;
+
+export const createAliasCategorySchema = z.strictObject({ name: aliasCategoryNameSchema });
+export type CreateAliasCategory = z.infer<typeof createAliasCategorySchema>;
+
+export const updateAliasCategorySchema = z
+  .strictObject({
+    /** Renaming rewrites the keys of the category's aliases. */
+    name: aliasCategoryNameSchema.optional(),
+    /** Moves the category to this 0-based place (clamped to the list). */
+    position: z.number().int().nonnegative().optional(),
+  })
+  .refine((v) => v.name !== undefined || v.position !== undefined, { message: 'nothing to change' });
+export type UpdateAliasCategory = z.infer<typeof updateAliasCategorySchema>;
+
+export const reorderAliasCategoriesSchema = z.strictObject({ ids: z.array(z.string()).max(1000) });
+export type ReorderAliasCategories = z.infer<typeof reorderAliasCategoriesSchema>;
+
+/** A-9: `merge` keeps aliases the file lacks; `replace` makes the library equal to the file. */
+export const aliasImportQuerySchema = z.strictObject({
+  mode: z.enum(['merge', 'replace']).default('merge'),
+  onInvalid: z.enum(['reject', 'skip']).default('reject'),
+});
+export type AliasImportQuery = z.infer<typeof aliasImportQuerySchema>;
+
+const importNoteSchema = z.object({
+  key: z.string(),
+  reason: z.enum(['blank-key', 'not-a-string', 'blank-text', 'category-mismatch', 'duplicate', 'invalid']),
+  message: z.string(),
+});
+
+export const aliasImportReportSchema = z.object({
+  added: z.number().int(),
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+  /** Aliases the file lacked, deleted by `replace` (always 0 for `merge`). */
+  removed: z.number().int(),
+  categoriesAdded: z.number().int(),
+  /** Entries of the file that were not imported. */
+  skipped: z.array(importNoteSchema),
+  /** Imported, but not quite as written (a disagreeing `categories` entry, a repeated key). */
+  notices: z.array(importNoteSchema),
+});
+export type AliasImportReport = z.infer<typeof aliasImportReportSchema>;
