@@ -6,7 +6,7 @@ export function serverFeatures(maxUploadSize: number): Record<string, unknown> {
 }
 
 /** `/system_stats` of a CPU-only 0.8.0 server [obs 00], with this machine's memory figures. */
-export function systemStats(host: string, port: number): Record<string, unknown> {
+export function systemStats(host: string, port: number, baseDirectory: string): Record<string, unknown> {
   const total = totalmem();
   const free = freemem();
   return {
@@ -21,7 +21,7 @@ export function systemStats(host: string, port: number): Record<string, unknown>
       python_version: '3.11.2 (comfyui-sim stand-in)',
       pytorch_version: '1.13.0a0',
       embedded_python: false,
-      argv: ['main.py', '--listen', host, '--port', String(port), '--cpu'],
+      argv: ['main.py', '--listen', host, '--port', String(port), '--cpu', '--disable-auto-launch', '--base-directory', baseDirectory],
     },
     devices: [{ name: 'cpu', type: 'cpu', index: null, vram_total: total, vram_free: free, torch_vram_total: total, torch_vram_free: free }],
   };

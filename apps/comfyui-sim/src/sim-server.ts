@@ -53,7 +53,7 @@ export class SimServer {
       models,
       maxUploadSize: settings.maxUploadSize,
       features: () => serverFeatures(settings.maxUploadSize),
-      systemStats: () => systemStats(settings.host, this.port),
+      systemStats: () => systemStats(settings.host, this.port, dirs.base),
       restart: () => this.restart(),
     };
     this.routes = [...systemRoutes(deps), ...promptRoutes(deps), ...queueRoutes(deps), ...historyRoutes(deps), ...catalogueRoutes(deps), ...uploadRoutes(deps), ...viewRoutes(deps)];

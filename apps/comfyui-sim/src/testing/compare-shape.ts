@@ -1,12 +1,13 @@
 /**
  * Compares a stand-in answer with a captured one the way fixtures/comfyui-real/README.md asks: key
  * sets and value kinds recursively everywhere, exact values only where the server is deterministic.
- * Paths are dotted (`node_errors.1.errors.0.type`); in patterns `*` matches any one segment.
+ * Paths are dotted (`node_errors.1.errors.0.type`); in patterns `*` matches any one segment, and
+ * `exact`/`ignore` patterns cover the whole subtree below the path they name.
  */
 export interface CompareOptions {
   /** Compare every leaf value too (numbers as numbers), except under `ignore`. */
   exactAll?: boolean;
-  /** Paths whose values must be equal. */
+  /** Paths whose values (everything below them) must be equal. */
   exact?: readonly string[];
   /** Paths not compared at all (traceback lines, ids, timestamps). */
   ignore?: readonly string[];
@@ -68,13 +69,15 @@ function walk(expected: unknown, actual: unknown, path: string[], options: Compa
   if (exact && expected !== actual) out.push(`${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
+/** True when a pattern names `path` or one of its ancestors. */
 function matchesAny(patterns: readonly string[] | undefined, path: string[]): boolean {
-  return (patterns ?? []).some((pattern) => matches(pattern, path));
+  return (patterns ?? []).some((pattern) => matches(pattern, path, true));
 }
 
-function matches(pattern: string, path: string[]): boolean {
+function matches(pattern: string, path: string[], prefix = false): boolean {
   const parts = pattern.split('.');
-  return parts.length === path.length && parts.every((part, index) => part === '*' || part === path[index]);
+  if (prefix ? parts.length > path.length : parts.length !== path.length) return false;
+  return parts.every((part, index) => part === '*' || part === path[index]);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
