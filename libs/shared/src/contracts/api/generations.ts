@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { formValuesSchema } from '../../form/field-types';
+import { jobStatusSchema } from '../../jobs/job-state';
+import { submittedValuesSchema } from './workflows';
+
+/** B-2: 1–1000 runs per submission. */
+export const MAX_RUNS_PER_SUBMISSION = 1000;
+
+export const createGenerationSchema = submittedValuesSchema.extend({
+  workflowId: z.uuid({ message: 'must be a workflow id' }),
+  count: z.number().int().min(1).max(MAX_RUNS_PER_SUBMISSION).default(1),
+});
+export type CreateGeneration = z.infer<typeof createGenerationSchema>;
+
+export const createdGenerationsSchema = z.object({ jobs: z.array(z.object({ id: z.string() })) });
+export type CreatedGenerations = z.infer<typeof createdGenerationsSchema>;
+
+/** Why a job failed, mapped to form fields when ComfyUI rejected a node (J-10). */
+export const jobErrorSchema = z.object({
+  kind: z.enum(['validation', 'execution', 'interrupted', 'infrastructure', 'compile', 'internal']),
+  message: z.string(),
+  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  node: z.object({ id: z.string(), title: z.string().optional(), classType: z.string().optional() }).optional(),
+  exceptionType: z.string().optional(),
+});
+export type JobError = z.infer<typeof jobErrorSchema>;
+
+export const outputUrlsSchema = z.object({ original: z.string(), thumb256: z.string().nullable(), thumb768: z.string().nullable(), download: z.string() });
+export type OutputUrls = z.infer<typeof outputUrlsSchema>;
+
+export const outputViewSchema = z.object({
+  id: z.string(),
+  jobId: z.string(),
+  kind: z.enum(['image', 'video', 'audio']),
+  mime: z.string(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  bytes: z.number(),
+  nodeId: z.string(),
+  thumbhash: z.string().nullable(),
+  createdAt: z.number(),
+  urls: outputUrlsSchema,
+});
+export type OutputView = z.infer<typeof outputViewSchema>;
+
+export const jobTimingsSchema = z.object({
+  queuedAt: z.number(),
+  dispatchedAt: z.number().nullable(),
+  startedAt: z.number().nullable(),
+  finishedAt: z.number().nullable(),
+  ingestedAt: z.number().nullable(),
+});
+
+export const jobPromptSchema = z.object({ field: z.string(), raw: z.string(), expanded: z.string(), trace: z.array(z.unknown()) });
+export type JobPrompt = z.infer<typeof jobPromptSchema>;
+
+export const jobSummarySchema = z.object({
+  id: z.string(),
+  workflowId: z.string(),
+  workflowName: z.string(),
+  workflowVersion: z.number(),
+  status: jobStatusSchema,
+  seed: z.number(),
+  backend: z.string().nullable(),
+  error: jobErrorSchema.nullable(),
+  timings: jobTimingsSchema,
+  retryOf: z.string().nullable(),
+  outputCount: z.number(),
+});
+export type JobSummary = z.infer<typeof jobSummarySchema>;
+
+export const jobDetailSchema = jobSummarySchema.extend({
+  values: formValuesSchema,
+  randomize: z.array(z.string()),
+  bypass: z.array(z.string()),
+  resolvedValues: formValuesSchema,
+  prompts: z.array(jobPromptSchema),
+  outputs: z.array(outputViewSchema),
+  attempts: z.number(),
+});
+export type JobDetail = z.infer<typeof jobDetailSchema>;
+
+export const jobListSchema = z.object({ items: z.array(jobSummarySchema), nextCursor: z.string().nullable() });
+export type JobList = z.infer<typeof jobListSchema>;
+
+export const pageQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type PageQuery = z.infer<typeof pageQuerySchema>;
