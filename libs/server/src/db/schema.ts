@@ -110,6 +110,8 @@ export interface BackendsTable {
   comfyuiVersion: string | null;
   /** Last `/object_info`, JSON, so forms load while the backend is down (E-3). */
   objectInfo: string | null;
+  /** Model folder → file names (`GET /models/<folder>`), JSON; choice_type lists come from here (W-14). */
+  models: string | null;
   capabilitiesAt: number | null;
   lastError: string | null;
   lastSeenAt: number | null;

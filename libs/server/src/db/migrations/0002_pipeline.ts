@@ -43,6 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('state', 'text', (c) => c.notNull().defaultTo('unknown'))
     .addColumn('comfyui_version', 'text')
     .addColumn('object_info', 'text')
+    .addColumn('models', 'text')
     .addColumn('capabilities_at', 'bigint')
     .addColumn('last_error', 'text')
     .addColumn('last_seen_at', 'bigint')
