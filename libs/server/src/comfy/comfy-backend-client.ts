@@ -7,7 +7,7 @@ import { ComfyRequestError, ComfyUnreachableError, ComfyValidationError } from '
 import { ComfyHttp, type ComfyHttpOptions } from './comfy-http';
 import { ComfySocket, type ComfySocketOptions, type SocketState, type SocketStateDetail } from './comfy-socket';
 import { outcomeFromHistory } from './history-outcome';
-import { PromptDemux, type RoutedEvent } from './prompt-demux';
+import { PromptDemux, type PromptFrameEvent, type RoutedEvent } from './prompt-demux';
 import { reconcilePrompt, type ReconcileResult } from './reconcile';
 import { TrackedPrompt } from './tracked-prompt';
 import { TypedEmitter } from './typed-emitter';
@@ -40,6 +40,8 @@ export interface SubmitPromptOptions {
   /** The job id; resubmit under the same id only after `reconcile` said `unknown`. */
   promptId: string;
   extraData?: Record<string, unknown>;
+  /** Subscribed before the POST: `execution_start` can arrive before the HTTP answer. */
+  onFrame?: (event: PromptFrameEvent) => void;
   signal?: AbortSignal;
 }
 
@@ -112,14 +114,16 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
   async submit(graph: ApiGraph, options: SubmitPromptOptions): Promise<TrackedPrompt> {
     if (this.prompts.has(options.promptId)) throw new RangeError(`prompt ${options.promptId} is already tracked`);
     await this.waitForSocket(options.signal);
-    const tracked = this.register(options.promptId, false);
+    const { promptId, extraData, onFrame, signal } = options;
+    const tracked = this.register(promptId, false);
+    if (onFrame) tracked.on('frame', onFrame);
     try {
-      const accepted = await this.http.submitPrompt(graph, { ...options, clientId: this.clientId });
+      const accepted = await this.http.submitPrompt(graph, { promptId, extraData, signal, clientId: this.clientId });
       tracked.number = accepted.number;
       tracked.accepted = true;
       return tracked;
     } catch (error) {
-      this.untrack(options.promptId);
+      this.untrack(promptId);
       if (error instanceof ComfyValidationError && error.queuedPromptId) await this.cancelPartlyQueued(error.queuedPromptId);
       throw error;
     }
@@ -268,9 +272,9 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
       }
     };
     read()
+      .finally(() => this.reading.delete(tracked))
       .catch((error: unknown) => {
         if (!signal.aborted) this.logger.debug({ promptId: tracked.promptId, err: error }, 'comfy history read failed');
-      })
-      .finally(() => this.reading.delete(tracked));
+      });
   }
 }
