@@ -50,6 +50,13 @@ export default defineConfig({
     target: 'es2022',
     // scripts/measure-bundle.mjs reads it to report first-load sizes (N-9).
     manifest: true,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // zod places /* @__PURE__ */ notes where Rollup cannot use them; harmless, and loud on every build.
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
+        warn(warning);
+      },
+    },
   },
   server: {
     fs: { allow: [repoRoot] },

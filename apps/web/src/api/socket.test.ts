@@ -55,7 +55,7 @@ function becomes(flag: Readonly<Ref<boolean>>, expected: boolean): Promise<void>
 
 describe('S-19 socket authenticates in the handshake', () => {
   it('connects with the access token in the auth payload and delivers typed events', async () => {
-    client = createSocketClient<TestEvents>(session('good'), url);
+    client = createSocketClient<TestEvents>(session('good'), { url });
     const received = deferred<{ jobId: string; value: number }>();
     client.on('job.progress', (payload) => received.resolve(payload));
     const serverSide = new Promise<string>((seen) => io.on('connection', (socket) => seen(String(socket.handshake.auth.token))));
@@ -69,7 +69,7 @@ describe('S-19 socket authenticates in the handshake', () => {
   });
 
   it('stops delivering an event after off', async () => {
-    client = createSocketClient<TestEvents>(session('good'), url);
+    client = createSocketClient<TestEvents>(session('good'), { url });
     const seen: number[] = [];
     const first = deferred<void>();
     const stop = client.on('job.progress', ({ value }) => {
@@ -97,7 +97,7 @@ describe('S-19 socket authenticates in the handshake', () => {
       return true;
     });
     validTokens.add('fresh');
-    client = createSocketClient<TestEvents>(hooks, url);
+    client = createSocketClient<TestEvents>(hooks, { url });
 
     await client.connect();
     await becomes(client.connected, true);
@@ -109,11 +109,24 @@ describe('S-19 socket authenticates in the handshake', () => {
   it('expires the session when the refusal cannot be cured by a refresh', async () => {
     const expired = deferred<void>();
     const hooks = session('revoked', { expire: vi.fn(() => expired.resolve()) });
-    client = createSocketClient<TestEvents>(hooks, url);
+    client = createSocketClient<TestEvents>(hooks, { url });
 
     await client.connect();
     await expired.promise;
 
+    expect(client.connected.value).toBe(false);
+  });
+
+  it('keeps the session when the refresh after a refusal cannot reach the server, and says why', async () => {
+    const failure = new TypeError('Failed to fetch');
+    const reported = deferred<unknown>();
+    const hooks = session('expired', { refresh: vi.fn(() => Promise.reject(failure)) });
+    client = createSocketClient<TestEvents>(hooks, { url, onError: (error) => reported.resolve(error) });
+
+    await client.connect();
+
+    await expect(reported.promise).resolves.toBe(failure);
+    expect(hooks.expire).not.toHaveBeenCalled();
     expect(client.connected.value).toBe(false);
   });
 
@@ -124,7 +137,7 @@ describe('S-19 socket authenticates in the handshake', () => {
       return true;
     });
     validTokens.add('rotated');
-    client = createSocketClient<TestEvents>(hooks, url);
+    client = createSocketClient<TestEvents>(hooks, { url });
     const tokens: string[] = [];
     io.on('connection', (socket) => tokens.push(String(socket.handshake.auth.token)));
     await client.connect();
@@ -138,7 +151,7 @@ describe('S-19 socket authenticates in the handshake', () => {
   });
 
   it('disconnects on request, and the server sees it go', async () => {
-    client = createSocketClient<TestEvents>(session('good'), url);
+    client = createSocketClient<TestEvents>(session('good'), { url });
     const serverGone = new Promise<void>((gone) => io.on('connection', (socket) => socket.on('disconnect', () => gone())));
     await client.connect();
     await becomes(client.connected, true);

@@ -23,14 +23,23 @@ export interface SocketClient<Events extends EventMap = EventMap> {
 
 export const socketKey: InjectionKey<SocketClient> = Symbol('socket');
 
+export interface SocketClientOptions {
+  /** The api origin; the page's own origin when omitted. */
+  url?: string;
+  /** Told when a refresh after a refusal could not reach the server (the socket stays down). */
+  onError?: (error: unknown) => void;
+}
+
 /**
  * One Socket.IO connection for the signed-in user. Reconnects read the current access token, so
  * a refreshed token is used automatically. When the server refuses the socket (expired token) or
  * drops it (revoked session), the session is refreshed once and the socket retried; if there is no
  * session left, the session expires.
- * @param url the api origin; the page's own origin when omitted.
  */
-export function createSocketClient<Events extends EventMap = EventMap>(session: SessionHooks, url?: string): SocketClient<Events> {
+export function createSocketClient<Events extends EventMap = EventMap>(
+  session: SessionHooks,
+  { url, onError }: SocketClientOptions = {},
+): SocketClient<Events> {
   const connected = ref(false);
   const listeners = new Map<string, Set<Listener>>();
   let socket: Socket<EventMap> | null = null;
@@ -40,12 +49,15 @@ export function createSocketClient<Events extends EventMap = EventMap>(session: 
   async function recover(refused: Socket<EventMap>): Promise<void> {
     if (hasRetried) return;
     hasRetried = true;
-    const hasSession = await session.refresh().catch(() => false);
-    if (!hasSession) {
-      session.expire();
+    let hasSession: boolean;
+    try {
+      hasSession = await session.refresh();
+    } catch (error) {
+      onError?.(error);
       return;
     }
-    if (socket === refused) refused.connect();
+    if (!hasSession) session.expire();
+    else if (socket === refused) refused.connect();
   }
 
   function watchConnection(created: Socket<EventMap>): void {
@@ -114,7 +126,7 @@ export function createSocketClient<Events extends EventMap = EventMap>(session: 
  * access token: it connects after sign-in and disconnects on sign-out.
  */
 export function provideSocket(app: App, session: SessionHooks, onError: (error: unknown) => void, url?: string): SocketClient {
-  const client = createSocketClient(session, url);
+  const client = createSocketClient(session, { url, onError });
   app.provide(socketKey, client);
   watch(
     () => session.accessToken() !== null,

@@ -1,4 +1,4 @@
-import { ref } from 'vue';
+import { ref, shallowRef } from 'vue';
 import type { Ref } from 'vue';
 import { describeError } from './api-error';
 import type { LoadState } from './load-state';
@@ -16,7 +16,8 @@ export interface RemoteList<T> {
 
 /** The list-plus-load-state every store of server records needs. */
 export function useRemoteList<T extends { id: string }>(fetchItems: () => Promise<T[]>): RemoteList<T> {
-  const items = ref<T[]>([]) as Ref<T[]>;
+  // Replaced, never mutated in place, so a shallow ref is enough.
+  const items = shallowRef<T[]>([]);
   const state = ref<LoadState>({ status: 'idle' });
 
   async function load(): Promise<void> {
