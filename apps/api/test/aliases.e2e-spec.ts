@@ -1,3 +1,4 @@
+import { readFixtureJson, readFixtureText } from '@test/fixtures';
 import type { Alias, AliasCategoryList, AliasDetail, AliasList } from '@app/shared/contracts/api/aliases';
 import { AliasCategoriesRepository } from '@app/server/repositories/alias-categories.repository';
 import { AliasesRepository } from '@app/server/repositories/aliases.repository';
@@ -241,6 +242,116 @@ describe('aliases api', () => {
       await api.http.delete(`/api/users/${leaving.user.id}`).query({ confirm: 'alias-leaving@test.local' }).auth(admin, bearer).expect(204);
       expect(await repository.count(leaving.user.id)).toBe(0);
       expect(await api.app.get(AliasCategoriesRepository).count(leaving.user.id)).toBe(0);
+    });
+  });
+  describe('A-9, A-10 import and export of CozyGen aliases.json', () => {
+    const fixture = readFixtureJson('aliases/cozygen-aliases.json');
+    const importFile = (body: unknown, query = '', as = token) =>
+      api.http.post(`/api/aliases/import${query}`).auth(as, bearer).set('Content-Type', 'application/json').send(JSON.stringify(body));
+    const exportFile = async (as: string) => (await get('/aliases/export', as).expect(200)).body as unknown;
+    const fresh = async (name: string) => (await api.createUser(`${name}@test.local`)).token;
+    const report = (changes: object) => ({ added: 0, changed: 0, unchanged: 0, removed: 0, categoriesAdded: 0, skipped: [], notices: [], ...changes });
+
+    it('imports the fixture (30 added, 7 categories) and exports it back equal, byte for byte', async () => {
+      const user = await fresh('import-fixture');
+      expect((await importFile(fixture, '', user).expect(200)).body).toEqual(report({ added: 30, categoriesAdded: 7 }));
+      const res = await get('/aliases/export', user).expect(200);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="aliases.json"');
+      expect(res.body).toEqual(fixture);
+      expect(JSON.stringify(res.body, null, 2)).toBe(readFixtureText('aliases/cozygen-aliases.json').trimEnd());
+      expect((await importFile(fixture, '', user).expect(200)).body).toEqual(report({ unchanged: 30 }));
+    });
+
+    it('merge keeps aliases and categories the file lacks; replace removes them and takes the file order', async () => {
+      const user = await fresh('import-modes');
+      await create({ category: 'extra', name: 'mine', text: 'my own' }, user);
+      await create({ category: 'outfit', name: 'rain_gear', text: 'old rain gear' }, user);
+      const merged = await importFile(fixture, '?mode=merge', user).expect(200);
+      expect(merged.body).toEqual(report({ added: 29, changed: 1, categoriesAdded: 6 }));
+      expect((await categories(user)).items.map((c) => c.name)).toEqual(['extra', 'outfit', 'character', 'lighting', 'outdoor', 'artistic', 'prompts', 'weather']);
+      const rain = (await list({ q: 'rain_gear' }, user)).items[0];
+      expect(((await get(`/aliases/${rain?.id}`, user)).body as AliasDetail).revisions.map((r) => r.text)).toEqual(['old rain gear']);
+      const replaced = await importFile(fixture, '?mode=replace', user).expect(200);
+      expect(replaced.body).toEqual(report({ unchanged: 30, removed: 1 }));
+      expect(await exportFile(user)).toEqual(fixture);
+    });
+
+    it('replace with an export reproduces the aliases it was taken from', async () => {
+      const user = await fresh('import-restore');
+      await importFile(fixture, '', user).expect(200);
+      const knight = (await list({ q: 'knight_girl' }, user)).items[0];
+      await patch(`/aliases/${knight?.id}`, { text: '1girl, knight, short_hair', revision: 1 }, user).expect(200);
+      await create({ category: 'weather', name: 'storm', text: 'storm, lightning' }, user);
+      const snapshot = await exportFile(user);
+      const before = (await list({}, user)).items.map((a) => [a.key, a.text]);
+      await del(`/aliases/${knight?.id}`, user).expect(204);
+      await create({ name: 'later', text: 'added after the export' }, user);
+      await importFile(fixture, '?mode=merge', user).expect(200);
+      expect((await importFile(snapshot, '?mode=replace', user).expect(200)).body).toMatchObject({ added: 0, changed: 1, removed: 1 });
+      expect((await list({}, user)).items.map((a) => [a.key, a.text])).toEqual(before);
+      expect(await exportFile(user)).toEqual(snapshot);
+    });
+
+    it.each([
+      ['an array', '[]', 'The aliases file has problems; nothing was imported'],
+      ['a JSON string', '"aliases"', 'Malformed JSON body'],
+      ['items that are not an object', '{"items": ["a", "b"]}', 'The aliases file has problems; nothing was imported'],
+    ])('refuses %s with 400, writing nothing', async (_case, body, message) => {
+      const user = await fresh(`import-shape-${body.length}`);
+      const res = await api.http.post('/api/aliases/import').auth(user, bearer).set('Content-Type', 'application/json').send(body).expect(400);
+      expect(res.body.message).toBe(message);
+      expect((await list({}, user)).total).toBe(0);
+    });
+
+    it('skips and reports texts that are not strings or blank, and notes a disagreeing category', async () => {
+      const user = await fresh('import-skips');
+      const file = { items: { 'hats::a': 5, b: null, c: 'kept', d: '  ' }, categories: { c: 'hats' } };
+      expect((await importFile(file, '', user).expect(200)).body).toEqual(
+        report({
+          added: 1,
+          skipped: [
+            { key: 'hats::a', reason: 'not-a-string', message: 'text is not a string; skipped' },
+            { key: 'b', reason: 'not-a-string', message: 'text is not a string; skipped' },
+            { key: 'd', reason: 'blank-text', message: 'text is blank; skipped' },
+          ],
+          notices: [{ key: 'c', reason: 'category-mismatch', message: 'categories says "hats"; an uncategorised key wins' }],
+        }),
+      );
+    });
+
+    it('refuses invalid names with 400 listing every key and writes nothing, unless onInvalid=skip', async () => {
+      const user = await fresh('import-invalid');
+      await create({ name: 'existing', text: 'x' }, user);
+      const file = { items: { 'bad name': 'x', 'ok::fine': 'y', 'bad cat::n': 'z', 'no:colon': 'w' } };
+      const res = await importFile(file, '', user).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['bad name', 'bad cat::n', 'no:colon']);
+      expect([(await list({}, user)).total, (await categories(user)).items.length]).toEqual([1, 0]);
+      const skipped = await importFile(file, '?onInvalid=skip', user).expect(200);
+      expect(skipped.body).toMatchObject({ added: 1, skipped: [{ key: 'bad name' }, { key: 'bad cat::n' }, { key: 'no:colon' }] });
+      await importFile(file, '?mode=everything', user).expect(400);
+    });
+
+    it('S-20 takes files up to 5 MB on this route only; a larger body is a 413', async () => {
+      const user = await fresh('import-size');
+      const file = (count: number) => ({ items: Object.fromEntries(Array.from({ length: count }, (_, i) => [`big${i}`, 'x'.repeat(9000)])) });
+      expect((await importFile(file(250), '', user).expect(200)).body).toMatchObject({ added: 250 });
+      await post('/aliases', { name: 'huge', text: 'x'.repeat(2_000_000) }, user).expect(413);
+      const res = await importFile(file(600), '', user).expect(413);
+      expect(res.body).toEqual({ statusCode: 413, message: 'Request body too large' });
+    });
+
+    it('A-1 refuses more than 10,000 aliases, in the file or in the result, writing nothing', async () => {
+      const user = await fresh('import-limit');
+      await create({ name: 'already_here', text: 'x' }, user);
+      const file = (count: number) => ({ items: Object.fromEntries(Array.from({ length: count }, (_, i) => [`a${i}`, 'x'])) });
+      const tooMany = await importFile(file(10_001), '', user).expect(400);
+      expect(tooMany.body.errors).toEqual([{ field: 'items', message: '10001 aliases; at most 10000' }]);
+      const overflow = await importFile(file(10_000), '', user).expect(400);
+      expect(overflow.body.errors).toEqual([{ field: 'items', message: 'you would have 10001 aliases; at most 10000' }]);
+      expect((await list({}, user)).total).toBe(1);
+      expect((await importFile(file(10_000), '?mode=replace', user).expect(200)).body).toMatchObject({ added: 10_000, removed: 1 });
+      const full = await post('/aliases', { name: 'one_more', text: 'x' }, user).expect(409);
+      expect(full.body.message).toBe('You have 10000 aliases, the most allowed; delete some first');
     });
   });
 });
