@@ -18,7 +18,6 @@ export interface Form<S extends z.ZodType> {
   isPending: Ref<boolean>;
   /** Validates `input` with the schema, then runs the action; true when it succeeded. */
   submit(input: z.input<S>): Promise<boolean>;
-  reset(): void;
 }
 
 /**
@@ -30,14 +29,10 @@ export function useForm<S extends z.ZodType>(schema: S, action: (value: z.output
   const formError = ref<string | null>(null);
   const isPending = ref(false);
 
-  function reset(): void {
-    fieldErrors.value = {};
-    formError.value = null;
-  }
-
   async function submit(input: z.input<S>): Promise<boolean> {
     if (isPending.value) return false;
-    reset();
+    fieldErrors.value = {};
+    formError.value = null;
     const parsed = schema.safeParse(input, { error: catalogueMessage });
     if (!parsed.success) {
       fieldErrors.value = issuesByField(parsed.error);
@@ -65,5 +60,5 @@ export function useForm<S extends z.ZodType>(schema: S, action: (value: z.output
     }
   }
 
-  return { fieldErrors, formError, isPending, submit, reset };
+  return { fieldErrors, formError, isPending, submit };
 }

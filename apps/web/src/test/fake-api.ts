@@ -20,7 +20,7 @@ export type Routes = Record<string, Handler>;
  * Replaces `fetch` with an in-memory api that answers real `Response` objects, since no server runs
  * in vitest. Unknown routes answer 501 naming the route, so a missing stub fails loudly.
  */
-export function fakeApi(routes: Routes): { seen: SeenRequest[]; routes: Routes } {
+export function fakeApi(routes: Routes): { seen: SeenRequest[] } {
   const seen: SeenRequest[] = [];
   const fetchStub = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -34,7 +34,7 @@ export function fakeApi(routes: Routes): { seen: SeenRequest[]; routes: Routes }
     return handler(request);
   };
   vi.stubGlobal('fetch', vi.fn(fetchStub));
-  return { seen, routes };
+  return { seen };
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {

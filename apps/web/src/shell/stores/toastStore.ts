@@ -3,7 +3,7 @@ import { ref } from 'vue';
 import type { Toast, ToastTone } from '../../ui/toast';
 
 /** How long a non-error toast stays; errors stay until dismissed so nobody misses them. */
-export const TOAST_MS = 5000;
+const TOAST_MS = 5000;
 const MAX_TOASTS = 4;
 
 /** Short notices shown over every screen. */
