@@ -24,12 +24,14 @@ export interface CancelOptions {
 
 /**
  * Cancel in any state (COMFYUI.md §2): delete from the queue, interrupt that prompt only, then
- * confirm through history and queue. The interrupt is repeated while it runs, since one sent just
- * as the executor picks the prompt up can be missed. Unreachable → the transient error is thrown.
+ * confirm through history and queue. Delete and interrupt are repeated while it is still queued or
+ * running, since one sent just as the executor picks the prompt up can miss it. Unreachable → the
+ * transient error is thrown.
  */
 export async function cancelPrompt(http: ComfyHttp, promptId: string, options: CancelOptions): Promise<CancelResult> {
   const deadline = Date.now() + options.confirmMs;
   await http.deletePending([promptId], options.signal);
+  if (options.targetedInterrupt) await http.interrupt(promptId, options.signal);
   for (;;) {
     const known = await reconcilePrompt(http, promptId, options.signal);
     switch (known.state) {

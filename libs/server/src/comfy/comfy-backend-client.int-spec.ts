@@ -93,6 +93,22 @@ describe('E-5/E-6 a full prompt', () => {
   });
 });
 
+describe('history lagging the terminal frames (COMFYUI.md §3)', () => {
+  it('still ends with the outcome history records', async () => {
+    const lagging = await startSim({ port: 0, stepMs: 2, historyDelayMs: 300 });
+    const laggingClient = new ComfyBackendClient({ baseUrl: lagging.url, clientId: randomUUID().replaceAll('-', ''), pollIntervalMs: 60_000 });
+    laggingClient.start();
+    try {
+      const promptId = randomUUID();
+      const tracked = await laggingClient.submit(invertGraph(`cg/${promptId}/out`), { promptId });
+      expect((await tracked.outcome).status).toBe('success');
+    } finally {
+      await laggingClient.close();
+      await lagging.stop();
+    }
+  });
+});
+
 describe('J-10 failures', () => {
   it('a 400 throws before anything is tracked; the same id can be submitted once fixed', async () => {
     const promptId = randomUUID();

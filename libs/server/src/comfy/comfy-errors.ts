@@ -111,10 +111,8 @@ export class ComfyTimeoutError extends ComfyError {
   readonly kind = 'transient';
 }
 
-/** A 5xx answer. */
-export class ComfyServerError extends ComfyError {
-  readonly kind = 'transient';
-
+/** An HTTP answer whose status the route does not expect. */
+export abstract class ComfyStatusError extends ComfyError {
   constructor(
     backendUrl: string,
     readonly route: string,
@@ -125,18 +123,14 @@ export class ComfyServerError extends ComfyError {
   }
 }
 
-/** An answer the client did not expect: another status (404 from /view, 413 body too large, …). */
-export class ComfyRequestError extends ComfyError {
-  readonly kind = 'permanent';
+/** A 5xx answer. */
+export class ComfyServerError extends ComfyStatusError {
+  readonly kind = 'transient';
+}
 
-  constructor(
-    backendUrl: string,
-    readonly route: string,
-    readonly status: number,
-    readonly body: string,
-  ) {
-    super(`${route} answered ${status}`, backendUrl);
-  }
+/** Another unexpected status: 404 from /view, 413 body too large, … */
+export class ComfyRequestError extends ComfyStatusError {
+  readonly kind = 'permanent';
 }
 
 /** A body that does not match the protocol (not JSON, or not the expected shape). */

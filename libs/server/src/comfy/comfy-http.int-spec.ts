@@ -67,6 +67,12 @@ describe('E-2/E-3 health, version and capabilities', () => {
     expect(Object.keys(refreshed.objectInfo)).toHaveLength(Object.keys(first.objectInfo).length);
   });
 
+  it('fetches /object_info again once the cached copy is older than its TTL', async () => {
+    const uncached = new ComfyHttp(sim.url, { objectInfoTtlMs: 0 });
+    const first = await uncached.getObjectInfo();
+    expect(await uncached.getObjectInfo()).not.toBe(first);
+  });
+
   it('lists a model folder', async () => {
     expect(await http.listModels('checkpoints')).toContain('v1-5-pruned-emaonly.safetensors');
   });
@@ -92,6 +98,19 @@ describe('E-5 uploads into cg/<jobId>', () => {
     const uploaded = await http.uploadImage(await openAsBlob(path), { name: 'from-disk.png' });
     expect(uploaded.loadImageValue).toBe('from-disk.png');
     expect(await readFile(join(sim.dataDir, 'input', 'from-disk.png'))).toEqual(await png);
+  });
+
+  it('streams a web ReadableStream', async () => {
+    const bytes = await png;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.subarray(0, 100));
+        controller.enqueue(bytes.subarray(100));
+        controller.close();
+      },
+    });
+    await http.uploadImage(stream, { name: 'streamed.png', type: 'temp' });
+    expect(await readFile(join(sim.dataDir, 'temp', 'streamed.png'))).toEqual(bytes);
   });
 
   it.each(['../escape.png', 'a/b.png', '', 'quote".png'])('refuses the file name %j before sending', (name) => {
@@ -140,6 +159,15 @@ describe('downloads', () => {
     expect(error).toBeInstanceOf(ComfyRequestError);
     expect((error as ComfyRequestError).status).toBe(404);
     expect(await readdir(join(scratch, 'missing')).catch(() => [])).toEqual([]);
+  });
+
+  it('a download that stops moving bytes times out and leaves no file behind', async () => {
+    sim.faults.set({ stallMs: 1_000 });
+    const impatient = new ComfyHttp(sim.url, { timeouts: { transferIdleMs: 100 } });
+    const destination = join(scratch, 'stalled', 'out.png');
+    const error = await failure(impatient.downloadOutput({ filename: 'any.png', subfolder: '', type: 'output' }, destination));
+    expect(error).toBeInstanceOf(ComfyTimeoutError);
+    expect(await readdir(join(scratch, 'stalled')).catch(() => [])).toEqual([]);
   });
 });
 

@@ -118,13 +118,13 @@ export class ComfyHttp {
     return this.exchange.postEmpty('/interrupt', { prompt_id: promptId }, { timeoutMs: this.timeouts.interruptMs, signal });
   }
 
-  /** Uploads an image (bytes, or a Blob such as `fs.openAsBlob(path)`, which streams from disk). */
-  uploadImage(data: Uint8Array | Blob, options: UploadImageOptions): Promise<UploadedImage> {
+  /** Uploads an image: bytes, a Blob (`fs.openAsBlob(path)` streams from disk) or a byte stream. */
+  uploadImage(data: Uint8Array | Blob | ReadableStream<Uint8Array>, options: UploadImageOptions): Promise<UploadedImage> {
     if (!/^[^\\/"\r\n]+$/.test(options.name) || options.name === '.' || options.name === '..') {
       throw new RangeError(`not a plain file name: ${JSON.stringify(options.name)}`);
     }
     const route = '/upload/image';
-    const blob = data instanceof Blob ? data : new Blob([new Uint8Array(data)]);
+    const bytes = data instanceof Blob ? data.stream() : data instanceof Uint8Array ? new Blob([new Uint8Array(data)]).stream() : data;
     const fields: Record<string, string> = { type: options.type ?? 'input', subfolder: options.subfolder ?? '' };
     if (options.overwrite) fields.overwrite = 'true';
     const boundary = `----comfy-${randomUUID()}`;
@@ -132,7 +132,7 @@ export class ComfyHttp {
       const response = await fetch(routeUrl(this.baseUrl, route), {
         method: 'POST',
         headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-        body: multipartBody(boundary, { field: 'image', filename: options.name, data: blob }, fields, touch),
+        body: multipartBody(boundary, { field: 'image', filename: options.name, bytes }, fields, touch),
         duplex: 'half',
         signal,
       });

@@ -6,6 +6,7 @@ import { startSim } from '../../../../apps/comfyui-sim/src/index';
 import { ComfyBackendClient, type ComfyBackendClientOptions } from './comfy-backend-client';
 import { ComfyUnreachableError, isTransientComfyError } from './comfy-errors';
 import type { SocketState } from './comfy-socket';
+import type { TrackedPrompt } from './tracked-prompt';
 import { frameMatching, invertGraph, progressGraph, socketState } from './testing/comfy-test-kit';
 import { startTsChild } from './testing/ts-child-process';
 
@@ -25,6 +26,16 @@ function fastClient(sim: Sim, options: Partial<ComfyBackendClientOptions> = {}):
   });
   client.start();
   return client;
+}
+
+/** A connected client with a 2 s prompt that has started stepping. */
+async function startLongPrompt(sim: Sim): Promise<{ client: ComfyBackendClient; promptId: string; tracked: TrackedPrompt }> {
+  const client = fastClient(sim);
+  await client.socket.waitUntilReady();
+  const promptId = randomUUID();
+  const tracked = await client.submit(progressGraph(`cg/${promptId}/out`, 40, 50), { promptId });
+  await frameMatching(tracked, (frame) => frame.type === 'progress');
+  return { client, promptId, tracked };
 }
 
 function recordStates(client: ComfyBackendClient): SocketState[] {
@@ -103,11 +114,7 @@ describe('E-7 backend down, restarted, or the worker killed', () => {
   });
 
   it('down: health and submissions fail as transient; back up: the socket returns and the lost prompt says so', async () => {
-    const client = fastClient(sim);
-    await client.socket.waitUntilReady();
-    const promptId = randomUUID();
-    const tracked = await client.submit(progressGraph(`cg/${promptId}/out`, 40, 50), { promptId });
-    await frameMatching(tracked, (frame) => frame.type === 'progress');
+    const { client, promptId, tracked } = await startLongPrompt(sim);
 
     await sim.stop();
     await socketState(client, 'disconnected');
@@ -125,11 +132,7 @@ describe('E-7 backend down, restarted, or the worker killed', () => {
   });
 
   it('restart(): a prompt the backend had is unknown to it afterwards', async () => {
-    const client = fastClient(sim);
-    await client.socket.waitUntilReady();
-    const promptId = randomUUID();
-    const tracked = await client.submit(progressGraph(`cg/${promptId}/out`, 40, 50), { promptId });
-    await frameMatching(tracked, (frame) => frame.type === 'progress');
+    const { client, promptId, tracked } = await startLongPrompt(sim);
     await sim.restart();
     expect(await client.reconcile(promptId)).toEqual({ state: 'unknown' });
     expect(await tracked.outcome).toEqual({ status: 'lost' });

@@ -107,7 +107,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
  */
 export function multipartBody(
   boundary: string,
-  file: { field: string; filename: string; data: Blob },
+  file: { field: string; filename: string; bytes: ReadableStream<Uint8Array> },
   fields: Record<string, string>,
   touch: () => void,
 ): ReadableStream<Uint8Array> {
@@ -120,7 +120,7 @@ export function multipartBody(
       .join('') + `\r\n--${boundary}--\r\n`;
   async function* chunks(): AsyncGenerator<Uint8Array> {
     yield encoder.encode(head);
-    for await (const chunk of file.data.stream()) yield chunk;
+    for await (const chunk of file.bytes) yield chunk;
     yield encoder.encode(tail);
   }
   const iterator = chunks();

@@ -1,4 +1,4 @@
-import { isTerminal, JOB_STATUSES, statusesAccepting, transition, type JobEvent, type JobStatus } from './job-state';
+import { isTerminal, JOB_STATUSES, statusAfter, statusesAccepting, transition, type JobEvent, type JobStatus } from './job-state';
 
 describe('J-5 job lifecycle', () => {
   it.each<[JobStatus, JobEvent['type'], JobStatus | undefined]>([
@@ -32,5 +32,16 @@ describe('J-5 job lifecycle', () => {
   it('lists the statuses an event may leave from', () => {
     expect(statusesAccepting('cancel').sort()).toEqual(['dispatched', 'queued', 'running']);
     expect(statusesAccepting('complete')).toEqual(['ingesting']);
+  });
+});
+
+describe('statusAfter', () => {
+  it.each<[JobEvent['type'], JobStatus]>([
+    ['dispatch', 'dispatched'],
+    ['requeue', 'queued'],
+    ['complete', 'completed'],
+  ])('%s leads to %s from every status it accepts', (event, target) => {
+    expect(statusAfter(event)).toBe(target);
+    for (const from of statusesAccepting(event)) expect(transition(from, { type: event })).toBe(target);
   });
 });

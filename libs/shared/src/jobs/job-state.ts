@@ -48,3 +48,10 @@ export function transition(status: JobStatus, event: JobEvent): JobStatus | unde
 export function statusesAccepting(event: JobEvent['type']): JobStatus[] {
   return Object.keys(TRANSITIONS[event]) as JobStatus[];
 }
+
+/** The status an event leads to (each event has exactly one), for compare-and-set updates. */
+export function statusAfter(event: JobEvent['type']): JobStatus {
+  const [target] = Object.values(TRANSITIONS[event]);
+  if (!target) throw new Error(`event ${event} leads nowhere`);
+  return target;
+}

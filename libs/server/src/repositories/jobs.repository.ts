@@ -1,0 +1,219 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { jobErrorSchema, type JobError } from '@app/shared/contracts/api/generations';
+import { formValuesSchema, type FormValues } from '@app/shared/form/field-types';
+import { jobStatusSchema, statusAfter, statusesAccepting, type JobEvent, type JobStatus } from '@app/shared/jobs/job-state';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/database';
+import { DATABASE } from '../db/database.tokens';
+import type { DB, JobsTable, OutputsTable } from '../db/schema';
+
+const keysSchema = z.array(z.string());
+
+export interface JobRecord {
+  id: string;
+  userId: string;
+  workflowId: string;
+  workflowVersion: number;
+  batchId: string | null;
+  status: JobStatus;
+  values: FormValues;
+  randomize: string[];
+  bypass: string[];
+  resolvedValues: FormValues;
+  seed: number;
+  compiledGraph: Record<string, unknown> | null;
+  backendId: string | null;
+  clientId: string | null;
+  error: JobError | null;
+  retryOf: string | null;
+  attempts: number;
+  cancelRequestedAt: number | null;
+  queuedAt: number;
+  dispatchedAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  ingestedAt: number | null;
+}
+
+export interface NewJob {
+  id: string;
+  userId: string;
+  workflowId: string;
+  workflowVersion: number;
+  batchId: string | null;
+  values: FormValues;
+  randomize: string[];
+  bypass: string[];
+  resolvedValues: FormValues;
+  seed: number;
+  retryOf: string | null;
+}
+
+export interface JobPromptRecord {
+  field: string;
+  raw: string;
+  expanded: string;
+  trace: unknown[];
+}
+
+export type NewOutput = Omit<OutputsTable, 'deletedAt'>;
+
+function toRecord(row: JobsTable): JobRecord {
+  return {
+    ...row,
+    status: jobStatusSchema.parse(row.status),
+    values: formValuesSchema.parse(JSON.parse(row.values)),
+    randomize: keysSchema.parse(JSON.parse(row.randomize)),
+    bypass: keysSchema.parse(JSON.parse(row.bypass)),
+    resolvedValues: formValuesSchema.parse(JSON.parse(row.resolvedValues)),
+    compiledGraph: row.compiledGraph ? z.record(z.string(), z.unknown()).parse(JSON.parse(row.compiledGraph)) : null,
+    error: row.error ? jobErrorSchema.parse(JSON.parse(row.error)) : null,
+  };
+}
+
+/** Keyset cursor over (queued_at, id), newest first. */
+export interface JobCursor {
+  queuedAt: number;
+  id: string;
+}
+
+/**
+ * Jobs and their lineage. Every status change is a compare-and-set from the statuses the
+ * shared state machine allows, so a late or duplicate event can never resurrect an ended job.
+ */
+@Injectable()
+export class JobsRepository {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  /** All jobs of one submission, or none (B-1). */
+  async createMany(jobs: readonly NewJob[], now: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const job of jobs) {
+        await trx
+          .insertInto('jobs')
+          .values({
+            ...job,
+            status: 'queued',
+            values: JSON.stringify(job.values),
+            randomize: JSON.stringify(job.randomize),
+            bypass: JSON.stringify(job.bypass),
+            resolvedValues: JSON.stringify(job.resolvedValues),
+            compiledGraph: null,
+            backendId: null,
+            clientId: null,
+            error: null,
+            attempts: 0,
+            cancelRequestedAt: null,
+            queuedAt: now,
+            dispatchedAt: null,
+            startedAt: null,
+            finishedAt: null,
+            ingestedAt: null,
+            updatedAt: now,
+          })
+          .execute();
+      }
+    });
+  }
+
+  async find(id: string): Promise<JobRecord | undefined> {
+    const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  /** U-5: another user's job is simply not found. */
+  async findForUser(id: string, userId: string): Promise<JobRecord | undefined> {
+    const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).where('userId', '=', userId).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async listForUser(userId: string, limit: number, after?: JobCursor): Promise<JobRecord[]> {
+    let query = this.db.selectFrom('jobs').selectAll().where('userId', '=', userId);
+    if (after) {
+      query = query.where((eb) => eb.or([eb('queuedAt', '<', after.queuedAt), eb.and([eb('queuedAt', '=', after.queuedAt), eb('id', '<', after.id)])]));
+    }
+    const rows = await query.orderBy('queuedAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map(toRecord);
+  }
+
+  async listByStatus(statuses: readonly JobStatus[]): Promise<JobRecord[]> {
+    const rows = await this.db.selectFrom('jobs').selectAll().where('status', 'in', [...statuses]).orderBy('queuedAt').orderBy('id').execute();
+    return rows.map(toRecord);
+  }
+
+  /** Applies a lifecycle event if the job is in a status that accepts it; false otherwise. */
+  async transition(id: string, event: JobEvent['type'], changes: Partial<Pick<JobsTable, 'backendId' | 'clientId' | 'dispatchedAt' | 'startedAt' | 'finishedAt' | 'ingestedAt'>> & { error?: JobError }, now: number): Promise<boolean> {
+    return applyTransition(this.db, id, event, changes, now);
+  }
+
+  /** Records what was sent: the compiled graph and each text field's raw and expanded text (J-11). */
+  async recordCompilation(id: string, compiledGraph: unknown, prompts: readonly JobPromptRecord[], now: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('jobs').set({ compiledGraph: JSON.stringify(compiledGraph), updatedAt: now }).where('id', '=', id).execute();
+      await trx.deleteFrom('jobPrompts').where('jobId', '=', id).execute();
+      for (const prompt of prompts) {
+        await trx.insertInto('jobPrompts').values({ jobId: id, field: prompt.field, raw: prompt.raw, expanded: prompt.expanded, trace: JSON.stringify(prompt.trace) }).execute();
+      }
+    });
+  }
+
+  async prompts(id: string): Promise<JobPromptRecord[]> {
+    const rows = await this.db.selectFrom('jobPrompts').selectAll().where('jobId', '=', id).orderBy('field').execute();
+    return rows.map((r) => ({ field: r.field, raw: r.raw, expanded: r.expanded, trace: z.array(z.unknown()).parse(JSON.parse(r.trace)) }));
+  }
+
+  async countAttempt(id: string, now: number): Promise<void> {
+    await this.db.updateTable('jobs').set((eb) => ({ attempts: eb('attempts', '+', 1), updatedAt: now })).where('id', '=', id).execute();
+  }
+
+  async requestCancel(id: string, now: number): Promise<void> {
+    await this.db.updateTable('jobs').set({ cancelRequestedAt: now, updatedAt: now }).where('id', '=', id).where('cancelRequestedAt', 'is', null).execute();
+  }
+
+  /**
+   * Ingest's one transaction (J-11): every output row and the job's completion together, so a
+   * job is never completed without its outputs nor outputs left without a completed job.
+   */
+  async complete(id: string, outputs: readonly NewOutput[], now: number): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await applyTransition(trx, id, 'complete', { ingestedAt: now }, now))) return false;
+      for (const output of outputs) await trx.insertInto('outputs').values({ ...output, deletedAt: null }).execute();
+      return true;
+    });
+  }
+
+  async outputCounts(jobIds: readonly string[]): Promise<Map<string, number>> {
+    if (jobIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('outputs')
+      .select(['jobId', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('jobId', 'in', [...jobIds])
+      .where('deletedAt', 'is', null)
+      .groupBy('jobId')
+      .execute();
+    return new Map(rows.map((r) => [r.jobId, Number(r.n)]));
+  }
+
+  async outputsOf(jobId: string): Promise<OutputsTable[]> {
+    return this.db.selectFrom('outputs').selectAll().where('jobId', '=', jobId).where('deletedAt', 'is', null).orderBy('nodeId').orderBy('batchIndex').execute();
+  }
+}
+
+async function applyTransition(
+  db: Kysely<DB>,
+  id: string,
+  event: JobEvent['type'],
+  changes: Partial<Pick<JobsTable, 'backendId' | 'clientId' | 'dispatchedAt' | 'startedAt' | 'finishedAt' | 'ingestedAt'>> & { error?: JobError },
+  now: number,
+): Promise<boolean> {
+  const target = statusAfter(event);
+  const { error, ...rest } = changes;
+  const result = await db
+    .updateTable('jobs')
+    .set({ ...rest, ...(error ? { error: JSON.stringify(error) } : {}), status: target, updatedAt: now })
+    .where('id', '=', id)
+    .where('status', 'in', statusesAccepting(event))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
