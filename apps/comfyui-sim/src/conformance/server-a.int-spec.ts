@@ -12,6 +12,9 @@ import { historyEntry, replayRun, type ReplayedRun } from '../testing/replay';
 import { getPath, postJson, request, upload } from '../testing/sim-http';
 import { httpRecord, readTranscript, runRecord, type RunRecord } from '../testing/transcripts';
 
+
+jest.setTimeout(60_000);
+
 /**
  * Replays server A's transcripts (00, 03, 01, 02, 01b, 04, 05, 06, 07, in the order they were
  * recorded) against one fresh stand-in with the stock catalogue (COMFYUI.md §9).

@@ -7,6 +7,9 @@ import { historyEntry, replayRun } from '../testing/replay';
 import { acceptedPromptId, getPath, postJson } from '../testing/sim-http';
 import { httpRecord, readTranscript, runRecord, wsFrameSchema } from '../testing/transcripts';
 
+
+jest.setTimeout(60_000);
+
 /**
  * Replays server B's transcripts (08 binary previews, 09 interrupt and queue delete) against a
  * second fresh stand-in that registers the test node `CaptureProgressPreview`.

@@ -1,9 +1,8 @@
 import type { NodeInfo } from '@app/shared/comfy/object-info';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { FaultSwitch } from '../faults';
-import { frameToRgb8, type Frame } from '../media/frames';
 import { encodeJpeg } from '../media/png';
-import type { NodeContext } from '../nodes/node-context';
+import type { NodeContext, PreviewImage } from '../nodes/node-context';
 import { runnerFor } from '../nodes/node-registry';
 import { PyException } from '../python/python-values';
 import type { SimDirs } from '../storage/sim-dirs';
@@ -171,11 +170,11 @@ export class PromptExecution {
   }
 
   /** One progress step: interrupt check, `progress_state`, then the preview and `progress` in the client's order. */
-  private async step(id: string, value: number, max: number, preview: Frame | undefined): Promise<void> {
+  private async step(id: string, value: number, max: number, preview: PreviewImage | undefined): Promise<void> {
     this.deps.lifetime.check();
     if (this.deps.session.interruptRequested) throw new InterruptedError();
     this.progress.update(id, value, max);
-    const jpeg = preview && this.clientId !== null ? await encodeJpeg(frameToRgb8(preview), preview.width, preview.height) : undefined;
+    const jpeg = preview && this.clientId !== null ? await encodeJpeg(preview.rgb, preview.width, preview.height) : undefined;
     const withMetadata = this.deps.hub.supportsPreviewMetadata(this.clientId);
     if (jpeg && withMetadata) this.sendBinary(previewFrameWithMetadata(jpeg, this.item.promptId, id));
     this.send('progress', { value, max, prompt_id: this.item.promptId, node: id });

@@ -1,5 +1,8 @@
 import type { Frame } from './frames';
 
+/** Hoisted: a global lookup per pixel is very slow inside jest's vm sandbox, where tests run the stand-in. */
+const { abs, max, min } = Math;
+
 /**
  * Deterministic stand-in "generations": a two-colour gradient with a few circles and rectangles
  * whose colours, positions and sizes come from a hex fingerprint (the producing node's cache key).
@@ -24,23 +27,30 @@ export function renderPattern(fingerprint: string, width: number, height: number
   const data = new Float32Array(width * height * 3);
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
+  const longest = Math.max(width, height);
   const placed = shapes.map((shape) => ({ ...shape, x: wrap(shape.x + shape.dx * index), y: wrap(shape.y + shape.dy * index) }));
   for (let y = 0; y < height; y += 1) {
     const v = height > 1 ? y / (height - 1) : 0;
     for (let x = 0; x < width; x += 1) {
       const u = width > 1 ? x / (width - 1) : 0;
-      const t = Math.min(1, Math.max(0, 0.5 + ((u - 0.5) * cos + (v - 0.5) * sin) / Math.SQRT2));
-      let rgb: readonly number[] = [from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t, from[2] + (to[2] - from[2]) * t];
+      const t = min(1, max(0, 0.5 + ((u - 0.5) * cos + (v - 0.5) * sin) / Math.SQRT2));
+      let r = from[0] + (to[0] - from[0]) * t;
+      let g = from[1] + (to[1] - from[1]) * t;
+      let b = from[2] + (to[2] - from[2]) * t;
       for (const shape of placed) {
-        const dx = (u - shape.x) * (width / Math.max(width, height));
-        const dy = (v - shape.y) * (height / Math.max(width, height));
-        const inside = shape.round ? dx * dx + dy * dy < shape.size * shape.size : Math.abs(dx) < shape.size && Math.abs(dy) < shape.size * 0.7;
-        if (inside) rgb = shape.rgb;
+        const dx = ((u - shape.x) * width) / longest;
+        const dy = ((v - shape.y) * height) / longest;
+        const inside = shape.round ? dx * dx + dy * dy < shape.size * shape.size : abs(dx) < shape.size && abs(dy) < shape.size * 0.7;
+        if (inside) {
+          r = shape.rgb[0];
+          g = shape.rgb[1];
+          b = shape.rgb[2];
+        }
       }
       const offset = (y * width + x) * 3;
-      data[offset] = rgb[0] ?? 0;
-      data[offset + 1] = rgb[1] ?? 0;
-      data[offset + 2] = rgb[2] ?? 0;
+      data[offset] = r;
+      data[offset + 1] = g;
+      data[offset + 2] = b;
     }
   }
   return { width, height, data };
@@ -49,7 +59,9 @@ export function renderPattern(fingerprint: string, width: number, height: number
 /** Per-pixel noise for early sampling steps, also derived from the fingerprint. */
 export function renderNoise(fingerprint: string, width: number, height: number): Frame {
   const random = seededRandom(`${fingerprint}:noise`);
-  return { width, height, data: Float32Array.from({ length: width * height * 3 }, () => random()) };
+  const data = new Float32Array(width * height * 3);
+  for (let index = 0; index < data.length; index += 1) data[index] = random();
+  return { width, height, data };
 }
 
 function wrap(value: number): number {

@@ -1,4 +1,4 @@
-import { fitInside, resizeFrame } from '../media/frames';
+import { fitInside, frameToRgb8, resizeFrame } from '../media/frames';
 import type { NodeRunner } from './node-context';
 import { imageInput, numberInput } from './node-inputs';
 import { PREVIEW_MAX_SIZE } from './sampling';
@@ -13,7 +13,7 @@ export const captureProgressPreview: NodeRunner = async (context) => {
   const delay = numberInput(context, 'delay_ms', 50);
   const first = image.frames[0];
   const size = fitInside(image.width, image.height, PREVIEW_MAX_SIZE);
-  const preview = first && resizeFrame(first, size.width, size.height);
+  const preview = first && { ...size, rgb: frameToRgb8(resizeFrame(first, size.width, size.height)) };
   for (let step = 1; step <= steps; step += 1) {
     await context.sleep(delay);
     await context.step(step, steps, preview);

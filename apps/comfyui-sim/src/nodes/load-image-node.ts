@@ -51,20 +51,21 @@ async function decodeInputImage(context: NodeContext): Promise<DecodedImage> {
     const height = info.pageHeight ?? info.height;
     const width = info.width;
     const channels = info.channels;
+    const hasAlpha = channels === 4 || channels === 2;
     const frames: Frame[] = [];
     const alpha: Float32Array[] = [];
+    const colourOffsets = channels >= 3 ? [0, 1, 2] : [0, 0, 0];
     for (let page = 0; page < frameCount; page += 1) {
       const rgb = new Uint8Array(width * height * 3);
       const plane = new Float32Array(width * height);
       for (let pixel = 0; pixel < width * height; pixel += 1) {
         const from = (page * width * height + pixel) * channels;
-        for (let channel = 0; channel < 3; channel += 1) rgb[pixel * 3 + channel] = data[from + Math.min(channel, channels - 1)] ?? 0;
-        if (channels === 4 || channels === 2) plane[pixel] = (data[from + channels - 1] ?? 255) / 255;
+        for (let channel = 0; channel < 3; channel += 1) rgb[pixel * 3 + channel] = data[from + (colourOffsets[channel] ?? 0)] ?? 0;
+        if (hasAlpha) plane[pixel] = (data[from + channels - 1] ?? 255) / 255;
       }
       frames.push(rgb8ToFrame(rgb, width, height));
       alpha.push(plane);
     }
-    const hasAlpha = channels === 4 || channels === 2;
     return hasAlpha ? { frames, alpha, width, height } : { frames, width, height };
   } catch {
     throw new PyException('PIL.UnidentifiedImageError', `cannot identify image file '${path}'`);

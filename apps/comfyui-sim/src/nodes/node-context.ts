@@ -1,5 +1,4 @@
 import type { NodeInfo } from '@app/shared/comfy/object-info';
-import type { Frame } from '../media/frames';
 import type { SimDirs } from '../storage/sim-dirs';
 import type { NodeValue } from './node-values';
 
@@ -27,7 +26,14 @@ export interface NodeContext {
   /** Waits `ms` × the `slowFactor` fault; throws only when the server restarts meanwhile. */
   sleep(ms: number): Promise<void>;
   /** Reports step `value` of `max` with an optional preview; throws if an interrupt is pending. */
-  step(value: number, max: number, preview?: Frame): Promise<void>;
+  step(value: number, max: number, preview?: PreviewImage): Promise<void>;
+}
+
+/** An 8-bit RGB picture for a step preview (encoded to JPEG when a client will get it). */
+export interface PreviewImage {
+  width: number;
+  height: number;
+  rgb: Buffer;
 }
 
 export interface NodeResult {

@@ -1,4 +1,4 @@
-import { blendFrames, resizeFrame, type Frame } from '../media/frames';
+import { blendFrames, type Frame } from '../media/frames';
 import { renderPattern } from '../media/pattern';
 import { ImageBatch, type Latent } from './node-values';
 
@@ -13,7 +13,7 @@ export function decodeLatent(latent: Latent, fingerprint: string): ImageBatch {
     for (let index = 0; index < latent.length; index += 1) {
       const picture = renderPattern(`${fingerprint}:${item}`, latent.width, latent.height, index);
       const source = latent.source?.frames[Math.min(item, latent.source.frames.length - 1)];
-      frames.push(source && latent.denoise < 1 ? blendFrames(resizeFrame(source, latent.width, latent.height), picture, latent.denoise) : picture);
+      frames.push(source && latent.denoise < 1 ? blendFrames(source, picture, latent.denoise) : picture);
     }
   }
   return new ImageBatch(frames);
