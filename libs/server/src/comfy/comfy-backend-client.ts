@@ -112,9 +112,9 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
    * before submitting again.
    */
   async submit(graph: ApiGraph, options: SubmitPromptOptions): Promise<TrackedPrompt> {
-    if (this.prompts.has(options.promptId)) throw new RangeError(`prompt ${options.promptId} is already tracked`);
-    await this.waitForSocket(options.signal);
     const { promptId, extraData, onFrame, signal } = options;
+    await this.waitForSocket(signal);
+    if (this.prompts.has(promptId)) throw new RangeError(`prompt ${promptId} is already tracked`);
     const tracked = this.register(promptId, false);
     if (onFrame) tracked.on('frame', onFrame);
     try {
@@ -228,9 +228,10 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
   private onSocketState(state: SocketState, detail: SocketStateDetail): void {
     this.emit('connection', state, detail);
     if (state === 'disconnected') {
+      const level = this.wasDisconnected ? 'debug' : 'warn';
+      this.logger[level]({ err: detail.error, retryInMs: detail.retryInMs }, 'comfy socket lost');
       this.wasDisconnected = true;
       this.capabilities = undefined;
-      this.logger.warn({ err: detail.error, retryInMs: detail.retryInMs }, 'comfy socket lost');
     }
     if (state === 'ready' && this.wasDisconnected) {
       this.wasDisconnected = false;

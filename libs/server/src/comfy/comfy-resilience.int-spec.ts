@@ -61,7 +61,7 @@ describe('E-6 socket lost mid-prompt', () => {
     await sim.stop();
   });
 
-  it('the prompt ends while the socket cannot reconnect: polling finds the outcome', async () => {
+  it('the prompt ends while the socket cannot reconnect: polling finds the outcome; the reconnect re-sends the flags', async () => {
     client = fastClient(sim);
     await client.socket.waitUntilReady();
     const states = recordStates(client);
@@ -75,6 +75,13 @@ describe('E-6 socket lost mid-prompt', () => {
     expect(client.socket.state).not.toBe('ready');
     sim.faults.clear();
     await socketState(client, 'ready');
+
+    const kinds: string[] = [];
+    client.socket.on('binary', (frame) => kinds.push(frame.kind));
+    const nextId = randomUUID();
+    const next = await client.submit(progressGraph(`cg/${nextId}/out`, 2, 10), { promptId: nextId });
+    expect((await next.outcome).status).toBe('success');
+    expect(kinds).toEqual(['preview-with-metadata', 'preview-with-metadata']);
   });
 
   it('the socket drops into a running prompt and comes back: same outcome, no polling needed', async () => {

@@ -107,9 +107,11 @@ export class ComfySocket extends TypedEmitter<ComfySocketEvents> {
     socket.on('open', () => socket.send(FEATURE_FLAGS));
     socket.on('message', (data, isBinary) => {
       if (socket !== this.socket) return;
-      if (this.current === 'connecting') this.onFirstFrame(socket, handshake);
-      if (isBinary) this.emit('binary', decodeBinaryFrame(toBytes(data)));
-      else this.onText(toBytes(data).toString());
+      if (isBinary) return this.emit('binary', decodeBinaryFrame(toBytes(data)));
+      const message = this.parseText(toBytes(data).toString());
+      if (!message) return;
+      if (this.current === 'connecting' && message.type === 'status') this.onRegistered(socket, handshake);
+      this.emit('message', message);
     });
     socket.on('error', (error) => {
       failure ??= error;
@@ -121,7 +123,7 @@ export class ComfySocket extends TypedEmitter<ComfySocketEvents> {
   }
 
   /** The server's first frame is always `status`: the registration exists, prompts may be posted. */
-  private onFirstFrame(socket: WebSocket, handshake: NodeJS.Timeout): void {
+  private onRegistered(socket: WebSocket, handshake: NodeJS.Timeout): void {
     this.cancelTimer(handshake);
     this.attempt = 0;
     let awaitingPong = false;
@@ -140,17 +142,18 @@ export class ComfySocket extends TypedEmitter<ComfySocketEvents> {
     this.setState('ready', {});
   }
 
-  private onText(text: string): void {
+  private parseText(text: string): ServerMessage | undefined {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       this.emit('problem', `text frame is not JSON: ${text.slice(0, 100)}`);
-      return;
+      return undefined;
     }
     const parsed = parseServerMessage(json);
-    if (parsed.ok) this.emit('message', parsed.message);
-    else this.emit('problem', parsed.problem);
+    if (parsed.ok) return parsed.message;
+    this.emit('problem', parsed.problem);
+    return undefined;
   }
 
   private onLost(failure: Error | undefined): void {
