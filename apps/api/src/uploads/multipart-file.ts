@@ -1,0 +1,72 @@
+import { ValidationError, type FieldError } from '@app/shared/contracts/errors';
+import { FileTooLargeError } from '@app/server/media/image-upload';
+import busboy from 'busboy';
+import type { Request } from 'express';
+
+/** The one file of a multipart request, held in memory (at most `maxBytes`). */
+export interface ReceivedFile {
+  /** The client's file name: a label, never a path. */
+  fileName: string | undefined;
+  data: Buffer;
+}
+
+export interface MultipartOptions {
+  field: string;
+  maxBytes: number;
+}
+
+/**
+ * Reads a `multipart/form-data` body that must hold exactly one file in `field` and nothing
+ * else. Wrong or extra parts are field errors; a file over `maxBytes` stops reading at the
+ * limit and is a FileTooLargeError. Nothing is written anywhere.
+ */
+export function readSingleFile(request: Request, options: MultipartOptions): Promise<ReceivedFile> {
+  const required = (message: string) => new ValidationError('Send one image as multipart/form-data', [{ field: options.field, message }]);
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: options.maxBytes, fields: 20, parts: 21 } });
+    } catch {
+      reject(required('is required (send multipart/form-data)'));
+      return;
+    }
+    const errors: FieldError[] = [];
+    let file: ReceivedFile | undefined;
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      request.unpipe(parser);
+      // Read and drop whatever the client is still sending, so it receives the answer.
+      request.resume();
+      outcome();
+    };
+
+    parser.on('file', (name, stream, info) => {
+      if (name !== options.field) {
+        errors.push({ field: name, message: 'unknown field' });
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('limit', () => finish(() => reject(new FileTooLargeError(options.maxBytes))));
+      stream.on('end', () => {
+        file = { fileName: info.filename, data: Buffer.concat(chunks) };
+      });
+    });
+    parser.on('field', (name) => errors.push({ field: name, message: 'unknown field' }));
+    parser.on('filesLimit', () => errors.push({ field: options.field, message: 'must be exactly one file' }));
+    parser.on('partsLimit', () => errors.push({ field: 'body', message: 'has too many parts' }));
+    parser.on('fieldsLimit', () => errors.push({ field: 'body', message: 'has too many fields' }));
+    parser.on('error', () => finish(() => reject(required('could not be read (malformed multipart body)'))));
+    parser.on('close', () =>
+      finish(() => {
+        if (!file && !errors.some((error) => error.field === options.field)) errors.unshift({ field: options.field, message: 'is required' });
+        if (errors.length > 0 || !file) reject(new ValidationError(`Send one image in the "${options.field}" field and nothing else`, errors));
+        else resolve(file);
+      }),
+    );
+    request.pipe(parser);
+  });
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { UploadsRepository } from '@app/server/repositories/uploads.repository';
+import { MediaModule } from '../media/media.module';
+import { UploadsController } from './uploads.controller';
+import { UploadsService } from './uploads.service';
+
+/** Image uploads for image fields (J-2, S-15). */
+@Module({
+  imports: [MediaModule],
+  controllers: [UploadsController],
+  providers: [UploadsService, UploadsRepository],
+})
+export class UploadsModule {}
