@@ -15,7 +15,9 @@ const swc = [
 ];
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+/node_modules/thumbhash/.+\\.js$': swc },
+  // thumbhash ships only as an ES module; swc turns it into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!thumbhash/)'],
   moduleNameMapper: {
     '^@app/shared$': '<rootDir>/libs/shared/src',
     '^@app/shared/(.*)$': '<rootDir>/libs/shared/src/$1',

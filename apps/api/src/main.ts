@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { bootstrapAdmin } from '@app/server/accounts/bootstrap-admin';
 import { ConfigError, loadConfig } from '@app/server/config/env';
 import { UsersRepository } from '@app/server/repositories/users.repository';
+import { WorkflowsRepository } from '@app/server/repositories/workflows.repository';
+import { seedSampleWorkflows } from '@app/server/workflows/seed-samples';
 import { projectRoot } from '@app/server/system/project-root';
 import { join } from 'node:path';
 import { createApiApp } from './app.factory';
@@ -12,6 +14,7 @@ async function main(): Promise<void> {
   const app = await createApiApp(config, { webDist: join(projectRoot(), 'apps/web/dist') });
   // npm start creates the first admin before the api starts; containers start the api directly.
   const admin = await bootstrapAdmin(config, app.get(UsersRepository), Date.now());
+  if (admin.created) await seedSampleWorkflows(app.get(WorkflowsRepository), Date.now());
   if (admin.created && admin.generated) {
     process.stdout.write(`First admin ${admin.email} created with the generated password ${admin.password} (shown once; change it at first login)\n`);
   }

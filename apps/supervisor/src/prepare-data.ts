@@ -3,11 +3,14 @@ import type { AppConfig } from '@app/server/config/env';
 import { resolveJwtSecret } from '@app/server/config/secret';
 import { migrateToLatest, openDatabase } from '@app/server/db/database';
 import { UsersRepository } from '@app/server/repositories/users.repository';
+import { WorkflowsRepository } from '@app/server/repositories/workflows.repository';
+import { seedSampleWorkflows } from '@app/server/workflows/seed-samples';
 import { mkdirSync } from 'node:fs';
 
 /**
  * Everything a start needs on disk before any process opens it: the data folders, the JWT
- * secret, the schema at its latest migration, and the first admin (U-2). Idempotent.
+ * secret, the schema at its latest migration, and on the first start the admin (U-2) and
+ * the sample workflows (W-4). Idempotent.
  */
 export async function prepareData(config: AppConfig, now: number): Promise<BootstrapResult> {
   for (const dir of [config.dataDir, ...Object.values(config.paths).filter((p) => p !== config.paths.secret)]) {
@@ -17,7 +20,9 @@ export async function prepareData(config: AppConfig, now: number): Promise<Boots
   const db = openDatabase(config.database);
   try {
     await migrateToLatest(db);
-    return await bootstrapAdmin(config, new UsersRepository(db), now);
+    const admin = await bootstrapAdmin(config, new UsersRepository(db), now);
+    if (admin.created) await seedSampleWorkflows(new WorkflowsRepository(db), now);
+    return admin;
   } finally {
     await db.destroy();
   }

@@ -3,11 +3,14 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { ApiTokensRepository } from '../repositories/api-tokens.repository';
 import { SessionsRepository } from '../repositories/sessions.repository';
+import { BackendsRepository } from '../repositories/backends.repository';
+import { JobsRepository } from '../repositories/jobs.repository';
 import { UsersRepository } from '../repositories/users.repository';
+import { WorkflowsRepository } from '../repositories/workflows.repository';
 import { migrateToLatest, openDatabase, type Database } from './database';
 import { DATABASE } from './database.tokens';
 
-const repositories = [UsersRepository, SessionsRepository, ApiTokensRepository];
+const repositories = [UsersRepository, SessionsRepository, ApiTokensRepository, WorkflowsRepository, BackendsRepository, JobsRepository];
 
 /** Opens the database, brings it to the latest migration before anything uses it, and closes it on shutdown. */
 @Global()

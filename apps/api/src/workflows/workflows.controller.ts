@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import type { AuthUser } from '../common/auth-user';
+import { CurrentUser } from '../common/current-user.decorator';
+import { AdminOnly } from '../common/route-access.decorators';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { CreateWorkflowDto, UpdateWorkflowDto, WorkflowDetailDto, WorkflowListDto } from './workflows.dto';
+import { WorkflowsService } from './workflows.service';
+
+@ApiTags('workflows')
+@Controller('workflows')
+export class WorkflowsController {
+  constructor(private readonly workflows: WorkflowsService) {}
+
+  @Get()
+  @ZodResponse({ type: WorkflowListDto })
+  async list() {
+    return { items: await this.workflows.list() };
+  }
+
+  @Get(':id')
+  @ZodResponse({ type: WorkflowDetailDto })
+  detail(@Param('id', UuidParamPipe) id: string) {
+    return this.workflows.detail(id);
+  }
+
+  @AdminOnly()
+  @Post()
+  @ZodResponse({ status: 201, type: WorkflowDetailDto })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateWorkflowDto) {
+    return this.workflows.create(user, body);
+  }
+
+  @AdminOnly()
+  @Patch(':id')
+  @ZodResponse({ type: WorkflowDetailDto })
+  update(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateWorkflowDto) {
+    return this.workflows.update(id, body);
+  }
+
+  /** PUT is accepted too: scripts that re-upload a graph expect it. */
+  @AdminOnly()
+  @Put(':id')
+  @ZodResponse({ type: WorkflowDetailDto })
+  replace(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateWorkflowDto) {
+    return this.workflows.update(id, body);
+  }
+
+  @AdminOnly()
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('id', UuidParamPipe) id: string): Promise<void> {
+    return this.workflows.remove(id);
+  }
+}

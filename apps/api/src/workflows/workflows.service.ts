@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { CreateWorkflow, UpdateWorkflow, WorkflowDetail, WorkflowSummary } from '@app/shared/contracts/api/workflows';
+import { ConflictError, NotFoundError, ValidationError } from '@app/shared/contracts/errors';
+import type { FormSchema } from '@app/shared/form/field-types';
+import type { ApiGraph } from '@app/shared/workflow/api-graph';
+import { WorkflowsRepository, type WorkflowRecord } from '@app/server/repositories/workflows.repository';
+import { Clock } from '@app/server/system/clock';
+import { newId } from '@app/server/system/ids';
+import { importWorkflowGraph } from '@app/server/workflows/workflow-import';
+import type { AuthUser } from '../common/auth-user';
+import { CatalogueService } from './catalogue.service';
+
+/** A workflow version with its form as the backends offer it right now. */
+export interface LiveWorkflow {
+  record: WorkflowRecord;
+  graph: ApiGraph;
+  schema: FormSchema;
+}
+
+const NAME_TAKEN = [{ field: 'body.name', message: 'is already used by another workflow' }];
+
+/** Workflows (§2.1): admins import and edit; everyone reads forms with live choices. */
+@Injectable()
+export class WorkflowsService {
+  constructor(
+    private readonly workflows: WorkflowsRepository,
+    private readonly catalogue: CatalogueService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<WorkflowSummary[]> {
+    return (await this.workflows.list()).map(summary);
+  }
+
+  async detail(id: string): Promise<WorkflowDetail> {
+    const live = await this.live(id);
+    const version = await this.workflows.findVersion(id, live.record.version);
+    return { ...summary(live.record), schema: live.schema, warnings: version?.warnings ?? [] };
+  }
+
+  /**
+   * The current version's graph and its form re-read against today's catalogue, so choice
+   * lists are live (W-14); with no backend catalogue yet, the form stored at import.
+   */
+  async live(id: string): Promise<LiveWorkflow> {
+    const record = await this.workflows.find(id);
+    const version = record && (await this.workflows.findVersion(id, record.version));
+    if (!record || !version) throw new NotFoundError('Workflow not found');
+    const catalogue = await this.catalogue.current();
+    if (!catalogue.objectInfo) return { record, graph: version.graph as ApiGraph, schema: version.schema };
+    const reread = importWorkflowGraph(version.graph, catalogue);
+    return reread.ok ? { record, graph: reread.graph, schema: reread.schema } : { record, graph: version.graph as ApiGraph, schema: version.schema };
+  }
+
+  async create(user: AuthUser, input: CreateWorkflow): Promise<WorkflowDetail> {
+    const imported = importWorkflowGraph(input.graph, await this.catalogue.current(), 'body.graph');
+    if (!imported.ok) throw new ValidationError(imported.errors[0]?.message ?? 'Invalid workflow', imported.errors);
+    const created = await this.workflows.create({
+      id: newId(),
+      name: input.name,
+      description: input.description ?? '',
+      type: input.type ?? imported.schema.type,
+      schema: imported.schema,
+      graph: imported.graph,
+      warnings: imported.warnings,
+      createdBy: user.id,
+      now: this.clock.now(),
+    });
+    if (created === 'name-taken') throw new ConflictError('A workflow with this name exists', NAME_TAKEN);
+    return { ...summary(created), schema: imported.schema, warnings: imported.warnings };
+  }
+
+  async update(id: string, input: UpdateWorkflow): Promise<WorkflowDetail> {
+    let version: { graph: unknown; schema: FormSchema; warnings: { field: string; message: string }[] } | undefined;
+    if (input.graph !== undefined) {
+      const imported = importWorkflowGraph(input.graph, await this.catalogue.current(), 'body.graph');
+      if (!imported.ok) throw new ValidationError(imported.errors[0]?.message ?? 'Invalid workflow', imported.errors);
+      version = { graph: imported.graph, schema: imported.schema, warnings: imported.warnings };
+    }
+    const result = await this.workflows.update(id, { name: input.name, description: input.description, type: input.type, version }, this.clock.now());
+    if (result === 'not-found') throw new NotFoundError('Workflow not found');
+    if (result === 'name-taken') throw new ConflictError('A workflow with this name exists', NAME_TAKEN);
+    return this.detail(result.id);
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await this.workflows.softDelete(id, this.clock.now()))) throw new NotFoundError('Workflow not found');
+  }
+}
+
+function summary(record: WorkflowRecord): WorkflowSummary {
+  const { id, name, description, type, source, version, updatedAt } = record;
+  return { id, name, description, type, source, version, updatedAt };
+}
