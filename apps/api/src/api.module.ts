@@ -28,6 +28,7 @@ import { TokensController } from './tokens/tokens.controller';
 import { TokensService } from './tokens/tokens.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { WorkflowsModule } from './workflows/workflows.module';
 
 export interface ApiModuleOptions {
   /** Built web app to serve at `/`; skipped when the folder does not exist. */
@@ -51,6 +52,7 @@ export class ApiModule implements NestModule {
         JwtModule.register({ secret, signOptions: { algorithm: JWT_ALGORITHM } }),
         AliasesModule,
         PromptsModule,
+        WorkflowsModule,
         ...web,
       ],
       controllers: [AuthController, UsersController, TokensController, HealthController, MetricsController],
