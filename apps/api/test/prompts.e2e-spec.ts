@@ -1,13 +1,13 @@
 import type { AliasList } from '@app/shared/contracts/api/aliases';
 import type { PromptExpansion } from '@app/shared/contracts/api/prompts';
 import { buildAliasIndex } from '@app/shared/prompt/alias-index';
-import { normaliseAliasesFile } from '@app/shared/prompt/aliases-file';
+import { cozyGenAliasesFileSchema, normaliseAliasesFile } from '@app/shared/prompt/aliases-file';
 import { expandPrompt } from '@app/shared/prompt/expand-prompt';
 import { readFixtureJson } from '@test/fixtures';
 import { startTestApi, type TestApi } from './support/test-api';
 
 const bearer = { type: 'bearer' } as const;
-const fixture = readFixtureJson('aliases/cozygen-aliases.json');
+const fixture = cozyGenAliasesFileSchema.parse(readFixtureJson('aliases/cozygen-aliases.json'));
 
 describe('A-12 POST /prompts/expand', () => {
   let api: TestApi;
