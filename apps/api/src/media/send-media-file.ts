@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { NotFoundError } from '@app/shared/contracts/errors';
 import { createPngTextStripper } from '@app/server/media/png-text';
 import type { Request, Response } from 'express';
@@ -40,7 +40,21 @@ export async function sendMediaFile(request: Request, response: Response, file: 
   await new Promise<void>((resolve, reject) => {
     response.sendFile(file.path, { etag: false, lastModified: false, cacheControl: false, acceptRanges: true, dotfiles: 'allow' }, (error?: Error) => {
       if (!error || response.headersSent) resolve();
-      else reject(error);
+      else reject(asHttpError(response, error));
     });
   });
+}
+
+const MEDIA_HEADERS = ['Cache-Control', 'ETag', 'Content-Type', 'Content-Disposition'];
+
+/**
+ * Before an error answer replaces the file: drop the file's headers, and keep `send`'s own
+ * 412/416 answers (with their Content-Range) as HTTP errors rather than server failures.
+ */
+function asHttpError(response: Response, error: Error): Error {
+  for (const header of MEDIA_HEADERS) response.removeHeader(header);
+  const { status, headers } = error as Error & { status?: unknown; headers?: Record<string, string> };
+  if (status !== 412 && status !== 416) return error;
+  for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
+  return new HttpException(status === 416 ? 'Range Not Satisfiable' : 'Precondition Failed', status);
 }
