@@ -262,6 +262,13 @@ describe('aliases api', () => {
       expect((await importFile(fixture, '', user).expect(200)).body).toEqual(report({ unchanged: 30 }));
     });
 
+    it('exports an alias named __proto__ as an ordinary key', async () => {
+      const user = await fresh('export-proto');
+      await create({ name: '__proto__', text: 'still an alias' }, user);
+      const res = await get('/aliases/export', user).expect(200);
+      expect(res.text).toBe('{"items":{"__proto__":"still an alias"},"categories":{"__proto__":""},"categoryList":[]}');
+    });
+
     it('merge keeps aliases and categories the file lacks; replace removes them and takes the file order', async () => {
       const user = await fresh('import-modes');
       await create({ category: 'extra', name: 'mine', text: 'my own' }, user);

@@ -148,7 +148,8 @@ export class AliasesRepository {
   /**
    * Applies an edit made against the revision `current` was read at and moves to the next revision;
    * a replaced text is kept (the newest `ALIAS_REVISIONS_KEPT`). False when the alias has moved on
-   * meanwhile (S-11), so two writers can never both pass the check.
+   * meanwhile (S-11), so two writers can never both pass the check. Two statements: call it inside
+   * `AliasLibraryRepository.transaction`.
    */
   async update(current: Pick<StoredAlias, 'id' | 'revision' | 'text'>, changes: AliasChanges, now: number): Promise<boolean> {
     const { shared, ...rest } = changes;
