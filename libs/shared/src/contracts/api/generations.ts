@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formValuesSchema } from '../../form/field-types';
 import { jobStatusSchema } from '../../jobs/job-state';
+import { mediaKindSchema, outputMediaUrlsSchema } from './media';
 import { submittedValuesSchema } from './workflows';
 
 /** B-2: 1–1000 runs per submission. */
@@ -25,13 +26,11 @@ export const jobErrorSchema = z.object({
 });
 export type JobError = z.infer<typeof jobErrorSchema>;
 
-export const outputUrlsSchema = z.object({ original: z.string(), thumb256: z.string().nullable(), thumb768: z.string().nullable(), download: z.string() });
-export type OutputUrls = z.infer<typeof outputUrlsSchema>;
 
 export const outputViewSchema = z.object({
   id: z.string(),
   jobId: z.string(),
-  kind: z.enum(['image', 'video', 'audio']),
+  kind: mediaKindSchema,
   mime: z.string(),
   width: z.number().nullable(),
   height: z.number().nullable(),
@@ -40,7 +39,7 @@ export const outputViewSchema = z.object({
   nodeId: z.string(),
   thumbhash: z.string().nullable(),
   createdAt: z.number(),
-  urls: outputUrlsSchema,
+  urls: outputMediaUrlsSchema,
 });
 export type OutputView = z.infer<typeof outputViewSchema>;
 
