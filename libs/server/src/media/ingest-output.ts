@@ -2,6 +2,7 @@ import type { MediaKind } from '@app/shared/contracts/api/media';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import type { OutputsTable } from '../db/schema';
 import { moveFileAtomic, removeQuietly, writeFileAtomic } from '../storage/atomic-write';
 import { outputFile, outputRelPath, thumbnailFiles, type MediaExtension, type StorageConfig } from '../storage/paths';
 import { addPngText, type PngTextEntry } from './png-text';
@@ -22,20 +23,10 @@ export interface IngestOutputInput {
 }
 
 /** Everything J-11 records per output file, plus where it now is (relative to the outputs folder). */
-export interface IngestedOutput {
+export type IngestedOutput = Pick<OutputsTable, 'mime' | 'width' | 'height' | 'durationMs' | 'frames' | 'fps' | 'bytes' | 'sha256' | 'relPath' | 'thumbhash'> & {
   kind: MediaKind;
-  mime: string;
   ext: MediaExtension;
-  width: number | null;
-  height: number | null;
-  durationMs: number | null;
-  frames: number | null;
-  fps: number | null;
-  bytes: number;
-  sha256: string;
-  relPath: string;
-  thumbhash: string | null;
-}
+};
 
 /** The file is not one of the G-3 formats (or is damaged beyond recognition). */
 export class UnsupportedMediaError extends Error {
