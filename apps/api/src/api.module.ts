@@ -21,11 +21,13 @@ import { AccessGuard } from './common/access.guard';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { EventsGateway } from './events/events.gateway';
 import { HealthController } from './health/health.controller';
+import { MediaModule } from './media/media.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { ApiMetrics, RequestTimingMiddleware } from './metrics/metrics';
 import { PromptsModule } from './prompts/prompts.module';
 import { TokensController } from './tokens/tokens.controller';
 import { TokensService } from './tokens/tokens.service';
+import { UploadsModule } from './uploads/uploads.module';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import { WorkflowsModule } from './workflows/workflows.module';
@@ -52,6 +54,8 @@ export class ApiModule implements NestModule {
         JwtModule.register({ secret, signOptions: { algorithm: JWT_ALGORITHM } }),
         AliasesModule,
         PromptsModule,
+        MediaModule,
+        UploadsModule,
         WorkflowsModule,
         ...web,
       ],
