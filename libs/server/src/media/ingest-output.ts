@@ -71,6 +71,7 @@ export async function ingestOutput(input: IngestOutputInput): Promise<IngestedOu
   const original = media.ext === 'png' || media.kind === 'image' ? await readFile(sourcePath) : undefined;
   const rewritten = original && media.ext === 'png' && input.pngText?.length ? addPngText(original, input.pngText) : undefined;
   const content = rewritten ?? original;
+  let stored: IngestedOutput;
   try {
     const probed = probeMedia(sourcePath, media, content);
     // allSettled: nothing may still be writing a thumbnail when a failure cleans up.
@@ -79,13 +80,14 @@ export async function ingestOutput(input: IngestOutputInput): Promise<IngestedOu
       probed.then((probe) => writeMediaThumbnails(config, outputId, sourcePath, media, probe, content)),
       content ? Promise.resolve({ sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length }) : sha256OfFile(sourcePath),
     ] as const);
-    if (rewritten) {
-      await writeFileAtomic(target, rewritten);
-      await removeQuietly(sourcePath);
-    } else await moveFileAtomic(sourcePath, target);
-    return { kind: media.kind, mime: media.mime, ext: media.ext, ...facts, ...digest, relPath, thumbhash };
+    if (rewritten) await writeFileAtomic(target, rewritten);
+    else await moveFileAtomic(sourcePath, target);
+    stored = { kind: media.kind, mime: media.mime, ext: media.ext, ...facts, ...digest, relPath, thumbhash };
   } catch (error) {
     await removeQuietly(...thumbnailFiles(config, outputId));
     throw error;
   }
+  // The output is complete; what is left of the download is only a left-over.
+  if (rewritten) await removeQuietly(sourcePath);
+  return stored;
 }
