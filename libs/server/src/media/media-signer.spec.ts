@@ -5,6 +5,7 @@ const target: MediaTarget = { resource: 'output', id: '0190a5b2-7c3d-7e4f-8a1b-0
 const MORNING = Date.UTC(2025, 5, 10, 8, 30);
 const NIGHT = Date.UTC(2025, 5, 10, 23, 59, 59);
 const END_OF_NEXT_DAY = Date.UTC(2025, 5, 12) / 1000;
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 describe('S-24 signed media URLs', () => {
   const signer = new MediaSigner(SECRET);
@@ -48,6 +49,12 @@ describe('S-24 signed media URLs', () => {
     expect(signer.verify(target, exp - 86_400, sig, MORNING)).toBe(false);
     expect(signer.verify(target, exp, flipped, MORNING)).toBe(false);
     expect(signer.verify(target, exp, `${sig}=`, MORNING)).toBe(false);
+    // The last character's two spare bits: every other spelling of the same bytes is refused.
+    const lastSextet = BASE64URL.indexOf(sig.slice(-1));
+    for (let spare = 0; spare < 4; spare++) {
+      const spelling = `${sig.slice(0, -1)}${BASE64URL[(lastSextet & ~3) | spare] ?? ''}`;
+      expect(signer.verify(target, exp, spelling, MORNING)).toBe(spelling === sig);
+    }
     expect(signer.verify(target, exp, '', MORNING)).toBe(false);
     expect(signer.verify(target, Number.NaN, sig, MORNING)).toBe(false);
     expect(new MediaSigner(`${SECRET}-other`).verify(target, exp, sig, MORNING)).toBe(false);

@@ -51,7 +51,9 @@ export class MediaSigner {
   verify(target: MediaTarget, exp: number, sig: string, nowMs: number): boolean {
     if (!Number.isSafeInteger(exp) || exp * 1000 <= nowMs || exp > mediaExpiry(nowMs)) return false;
     if (!SIGNATURE_PATTERN.test(sig)) return false;
-    return timingSafeEqual(Buffer.from(sig, 'base64url'), this.mac(target, exp));
+    // Compared as text: base64url's last character carries two unused bits, so decoding first
+    // would accept four spellings of one signature.
+    return timingSafeEqual(Buffer.from(sig, 'latin1'), Buffer.from(this.mac(target, exp).toString('base64url'), 'latin1'));
   }
 
   /** `/api/media/<resource>/<id>/<variant>?u=…&exp=…&sig=…` */
