@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Catalogue } from './catalogue/catalogue';
@@ -31,10 +32,13 @@ export class SimServer {
   readonly faults: FaultSwitch;
   private engine: Engine;
   private server: Server;
+  private connections = new Set<Socket>();
   private readonly sockets = new WebSocketServer({ noServer: true });
   private readonly routes: Route[];
   private readonly adminRoutes: Route[];
   private port = 0;
+  private restarting: Promise<void> | undefined;
+  private stopped = false;
 
   constructor(
     private readonly settings: SimSettings,
@@ -54,7 +58,7 @@ export class SimServer {
       maxUploadSize: settings.maxUploadSize,
       features: () => serverFeatures(settings.maxUploadSize),
       systemStats: () => systemStats(settings.host, this.port, dirs.base),
-      restart: () => this.restart(),
+      restart: (keep) => this.restart(keep),
     };
     this.routes = [...systemRoutes(deps), ...promptRoutes(deps), ...queueRoutes(deps), ...historyRoutes(deps), ...catalogueRoutes(deps), ...uploadRoutes(deps), ...viewRoutes(deps)];
     this.adminRoutes = simAdminRoutes(deps);
@@ -73,19 +77,32 @@ export class SimServer {
     this.engine.start();
   }
 
-  async restart(): Promise<void> {
-    this.engine.dispose();
-    await closeServer(this.server);
+  /**
+   * Concurrent calls share one restart; none happens after `stop()`. `keep` is a connection left
+   * open so an admin request can be answered once the new server listens.
+   */
+  restart(keep?: Socket): Promise<void> {
+    this.restarting ??= this.restartOnce(keep).finally(() => {
+      this.restarting = undefined;
+    });
+    return this.restarting;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.restarting;
+    await this.engine.dispose();
+    this.sockets.close();
+    await closeServer(this.server, this.connections);
+  }
+
+  private async restartOnce(keep: Socket | undefined): Promise<void> {
+    if (this.stopped) return;
+    await Promise.all([this.engine.dispose(), closeServer(this.server, this.connections, keep)]);
     await this.dirs.wipeTemp();
     this.engine = this.newEngine();
     this.server = this.newHttpServer();
     await this.listen();
-  }
-
-  async stop(): Promise<void> {
-    this.engine.dispose();
-    this.sockets.close();
-    await closeServer(this.server);
   }
 
   private newEngine(): Engine {
@@ -102,6 +119,12 @@ export class SimServer {
 
   private newHttpServer(): Server {
     const server = createServer((req, res) => void this.handle(req, res));
+    const connections = new Set<Socket>();
+    this.connections = connections;
+    server.on('connection', (socket: Socket) => {
+      connections.add(socket);
+      socket.once('close', () => connections.delete(socket));
+    });
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
     return server;
   }
@@ -157,9 +180,11 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-function closeServer(server: Server): Promise<void> {
+/** Stops listening and drops every connection but `keep` (whose end is then not awaited). */
+function closeServer(server: Server, connections: ReadonlySet<Socket>, keep?: Socket): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
-    server.closeAllConnections();
+    for (const socket of connections) if (socket !== keep) socket.destroy();
+    if (keep) resolve();
   });
 }

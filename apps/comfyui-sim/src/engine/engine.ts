@@ -34,6 +34,7 @@ export class Engine {
   private readonly cache = new OutputCache();
   private readonly lifetime = new Lifetime();
   private counter = 0;
+  private worker: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: EngineOptions) {
     this.hub = new WsHub(options.features);
@@ -41,7 +42,7 @@ export class Engine {
   }
 
   start(): void {
-    void this.work();
+    this.worker = this.work();
   }
 
   /** `number` for the next parsed `POST /prompt`, accepted or not [obs 05]. */
@@ -61,10 +62,12 @@ export class Engine {
     if (promptId === undefined || this.queue.isRunning(promptId)) this.session.interruptRequested = true;
   }
 
-  dispose(): void {
+  /** Ends this lifetime: sockets dropped, waits cut short; resolves once the executor has let go. */
+  async dispose(): Promise<void> {
     this.lifetime.end();
     this.queue.close();
     this.hub.dropAll();
+    await this.worker;
   }
 
   private async work(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { ModelLists } from '../catalogue/model-folders';
 import type { Engine } from '../engine/engine';
@@ -14,5 +15,6 @@ export interface RouteDeps {
   maxUploadSize: number;
   features(): Record<string, unknown>;
   systemStats(): Record<string, unknown>;
-  restart(): Promise<void>;
+  /** Restarts the server, keeping `keep` open so the caller can still answer on it. */
+  restart(keep?: Socket): Promise<void>;
 }

@@ -26,10 +26,10 @@ export function simAdminRoutes(deps: RouteDeps): Route[] {
     {
       method: 'POST',
       path: '/sim/restart',
-      handle: async ({ res }) => {
-        sendJson(res, 200, { restarting: true });
-        await new Promise((resolve) => res.once('finish', resolve));
-        await deps.restart();
+      handle: async ({ req, res }) => {
+        await deps.restart(req.socket);
+        res.setHeader('Connection', 'close');
+        sendJson(res, 200, { restarted: true });
       },
     },
   ];

@@ -40,3 +40,4 @@ export function acceptedPromptId(answer: HttpAnswer): string {
   }
   return json.prompt_id;
 }
+
