@@ -20,6 +20,7 @@ import { LoginThrottle } from './auth/login-throttle.service';
 import { AccessGuard } from './common/access.guard';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { EventsGateway } from './events/events.gateway';
+import { GenerationsModule } from './generations/generations.module';
 import { HealthController } from './health/health.controller';
 import { MediaModule } from './media/media.module';
 import { MetricsController } from './metrics/metrics.controller';
@@ -57,6 +58,7 @@ export class ApiModule implements NestModule {
         MediaModule,
         UploadsModule,
         WorkflowsModule,
+        GenerationsModule,
         ...web,
       ],
       controllers: [AuthController, UsersController, TokensController, HealthController, MetricsController],

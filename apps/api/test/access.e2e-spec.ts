@@ -14,7 +14,8 @@ describe('access control', () => {
   });
 
   describe('S-1 deny by default', () => {
-    const PUBLIC = ['POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /api/health'];
+    /** The media route is public but answers only a valid signature for an active owner (S-24): 404 otherwise. */
+    const PUBLIC = ['POST /api/auth/login', 'POST /api/auth/refresh', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/media/:resource/:id/:variant'];
     /** The OpenAPI description and its UI hold no data. */
     const isApiDocs = (path: string) => path === '/api/docs' || path.startsWith('/api/docs/') || path.startsWith('/api/docs-');
 

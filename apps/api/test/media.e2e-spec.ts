@@ -11,7 +11,7 @@ import { copyFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Response } from 'supertest';
-import { MediaUrls } from '../src/media/media-urls.service';
+import { MediaUrls } from '@app/server/media/media-urls';
 import { startTestApi, type TestApi } from './support/test-api';
 
 const bearer = { type: 'bearer' } as const;

@@ -3,17 +3,18 @@ import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env';
 import { DatabaseModule } from './db/database.module';
 import { LoggerModule } from './logging/logger.module';
+import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { Clock, SystemClock } from './system/clock';
 
-/** What every process (api, worker) stands on: config, logs, database, Redis, clock. */
+/** What every process (api, worker) stands on: config, logs, database, Redis and the queue, clock. */
 @Global()
 @Module({})
 export class ServerModule {
   static forRoot(config: AppConfig, processName: string, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: ServerModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(config, processName), DatabaseModule, RedisModule],
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(config, processName), DatabaseModule, RedisModule, QueueModule],
       providers: [{ provide: Clock, useValue: clock }],
       exports: [Clock],
     };

@@ -1,6 +1,7 @@
-import { Logger, type OnModuleInit } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
+import { JobEventsBus } from '@app/server/events/job-events';
 import { AuthEvents } from '../auth/auth-events';
 import { Authenticator } from '../auth/authenticator.service';
 import type { AuthUser } from '../common/auth-user';
@@ -29,13 +30,15 @@ function handshakeToken(socket: Socket): string | undefined {
  * each socket joins only its user's room; sockets whose session or user lost access are dropped.
  */
 @WebSocketGateway({ path: SOCKET_PATH, serveClient: false, cors: false })
-export class EventsGateway implements OnModuleInit, OnGatewayInit, OnGatewayConnection {
+export class EventsGateway implements OnModuleInit, OnApplicationShutdown, OnGatewayInit, OnGatewayConnection {
+  private stopRelay: (() => Promise<void>) | undefined;
   private readonly logger = new Logger(EventsGateway.name);
   @WebSocketServer() private server!: Server;
 
   constructor(
     private readonly authenticator: Authenticator,
     private readonly authEvents: AuthEvents,
+    private readonly jobEvents: JobEventsBus,
   ) {}
 
   afterInit(server: Server): void {
@@ -53,6 +56,10 @@ export class EventsGateway implements OnModuleInit, OnGatewayInit, OnGatewayConn
   }
 
   async onModuleInit(): Promise<void> {
+    // J-6 / S-9: the worker's job events reach the owner's sockets and nobody else's.
+    this.stopRelay = await this.jobEvents.subscribe(({ userId, event, payload }) => {
+      this.server.to(userRoom(userId)).emit(event, payload);
+    });
     await this.authEvents.subscribe(({ userId }) => {
       this.recheck(userId).catch((error: unknown) => this.logger.error({ err: error, userId }, 'socket recheck failed'));
     });
@@ -61,6 +68,10 @@ export class EventsGateway implements OnModuleInit, OnGatewayInit, OnGatewayConn
   async handleConnection(socket: Socket): Promise<void> {
     const { user } = socket.data as SocketData;
     await socket.join(userRoom(user.id));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stopRelay?.();
   }
 
   /** Drops this user's sockets whose credential no longer holds (S-19). */

@@ -6,7 +6,7 @@ import { MediaSigner } from '@app/server/media/media-signer';
 import { OutputsRepository } from '@app/server/repositories/outputs.repository';
 import { UploadsRepository } from '@app/server/repositories/uploads.repository';
 import { MediaController } from './media.controller';
-import { MediaUrls } from './media-urls.service';
+import { MediaUrls } from '@app/server/media/media-urls';
 import { MediaService } from './media.service';
 
 /** Signed media URLs (S-24): the serving route, and `MediaUrls` for modules that hand URLs out. */

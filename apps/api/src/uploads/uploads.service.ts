@@ -13,7 +13,7 @@ import { isUuid, newId } from '@app/server/system/ids';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { AuthUser } from '../common/auth-user';
-import { MediaUrls } from '../media/media-urls.service';
+import { MediaUrls } from '@app/server/media/media-urls';
 import type { ReceivedFile } from './multipart-file';
 
 const cursorSchema = z.tuple([z.number().int().nonnegative(), z.string().refine(isUuid)]);

@@ -4,7 +4,9 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { REDIS } from '../redis/redis.module';
+import { CancelRequests } from './cancel-requests';
 import { FairPriorities } from './fair-priority';
+import { JobEventsBus } from '../events/job-events';
 import { createGenerateQueue } from './generate-queue';
 
 /** Injection token for the BullMQ `generate` queue. */
@@ -15,8 +17,10 @@ export const GENERATE_QUEUE = Symbol('GENERATE_QUEUE');
   providers: [
     { provide: GENERATE_QUEUE, inject: [REDIS, APP_CONFIG], useFactory: (redis: Redis, config: AppConfig) => createGenerateQueue(redis, config.redisPrefix) },
     { provide: FairPriorities, inject: [REDIS, APP_CONFIG], useFactory: (redis: Redis, config: AppConfig) => new FairPriorities(redis, config.redisPrefix) },
+    { provide: CancelRequests, inject: [REDIS, APP_CONFIG], useFactory: (redis: Redis, config: AppConfig) => new CancelRequests(redis, config.redisPrefix) },
+    { provide: JobEventsBus, inject: [REDIS, APP_CONFIG], useFactory: (redis: Redis, config: AppConfig) => new JobEventsBus(redis, config.redisPrefix) },
   ],
-  exports: [GENERATE_QUEUE, FairPriorities],
+  exports: [GENERATE_QUEUE, FairPriorities, CancelRequests, JobEventsBus],
 })
 export class QueueModule implements OnApplicationShutdown {
   constructor(@Inject(GENERATE_QUEUE) private readonly queue: Queue) {}

@@ -117,6 +117,17 @@ export class JobsRepository {
     });
   }
 
+  /** Undoes a submission whose enqueue failed, so nothing is left half-done. */
+  async deleteMany(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.db.deleteFrom('jobs').where('id', 'in', [...ids]).execute();
+  }
+
+  /** U-10: jobs of a user not yet ended or in flight. */
+  async countWaiting(userId: string): Promise<number> {
+    const row = await this.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('userId', '=', userId).where('status', '=', 'queued').executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async find(id: string): Promise<JobRecord | undefined> {
     const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toRecord(row);

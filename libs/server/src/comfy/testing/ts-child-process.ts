@@ -26,7 +26,8 @@ Module._resolveFilename = function (request, ...rest) {
 };
 Module._extensions['.ts'] = (module, filename) => {
   const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename, swcrc: false, jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' },
+    filename, swcrc: false, module: { type: 'commonjs' },
+    jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, keepClassNames: true },
   });
   module._compile(code, filename);
 };

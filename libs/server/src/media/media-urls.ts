@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MediaResource, MediaVariant, OutputMediaUrls, UploadMediaUrls } from '@app/shared/contracts/api/media';
-import { MediaSigner } from '@app/server/media/media-signer';
-import { Clock } from '@app/server/system/clock';
+import { MediaSigner } from './media-signer';
+import { Clock } from '../system/clock';
 
 /**
  * Builds the signed media URLs (S-24) other modules put into their answers. Each URL is made

@@ -1,0 +1,90 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { JobDetail } from '@app/shared/contracts/api/generations';
+import type { WorkflowDetail } from '@app/shared/contracts/api/workflows';
+import { isTerminal, type JobStatus } from '@app/shared/jobs/job-state';
+import type { ServerToClientEvents } from '@app/shared/contracts/socket-events';
+import { io, type Socket } from 'socket.io-client';
+import { startSim, type RunningSim, type SimOptions } from '../../../comfyui-sim/src/index';
+import { WorkerModule, type WorkerModuleOptions } from '../../../worker/src/worker.module';
+import { startTestApi, type TestApi } from './test-api';
+
+/** Fast probes and short locks, so health changes and crashed workers show within seconds. */
+export const TEST_WORKER_OPTIONS: WorkerModuleOptions = {
+  pool: { healthIntervalMs: 300, catalogueIntervalMs: 600_000 },
+  queue: { lockDurationMs: 4_000, stalledIntervalMs: 1_000 },
+};
+
+export interface TestStack {
+  api: TestApi;
+  sim: RunningSim;
+  worker: INestApplicationContext | undefined;
+  startWorker(): Promise<INestApplicationContext>;
+  stopWorker(): Promise<void>;
+  importWorkflow(name: string, graph: unknown): Promise<WorkflowDetail>;
+  waitForJob(token: string, id: string, done?: (status: JobStatus) => boolean, timeoutMs?: number): Promise<JobDetail>;
+  socket(token: string): Promise<{ socket: Socket<ServerToClientEvents>; events: { name: string; payload: unknown }[] }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real pipeline in one test process: the ComfyUI stand-in, the api (real SQLite, the run's
+ * Redis) and a worker on the same config. Nothing is mocked.
+ */
+export async function startTestStack(options: { sim?: SimOptions; worker?: boolean } = {}): Promise<TestStack> {
+  const sim = await startSim({ stepMs: 5, ...options.sim });
+  const api = await startTestApi({ COMFYUI_URLS: sim.url });
+  const sockets: Socket[] = [];
+  let adminToken: string | undefined;
+  const stack: TestStack = {
+    api,
+    sim,
+    worker: undefined,
+    async startWorker() {
+      const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(api.config, TEST_WORKER_OPTIONS), { logger: false });
+      await worker.init();
+      stack.worker = worker;
+      return worker;
+    },
+    async stopWorker() {
+      await stack.worker?.close();
+      stack.worker = undefined;
+    },
+    async importWorkflow(name, graph) {
+      adminToken ??= (await api.loginAdmin()).accessToken;
+      const res = await api.http.post('/api/workflows').auth(adminToken, { type: 'bearer' }).send({ name, graph });
+      if (res.status !== 201) throw new Error(`import ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body as WorkflowDetail;
+    },
+    async waitForJob(token, id, done = isTerminal, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const res = await api.http.get(`/api/generations/${id}`).auth(token, { type: 'bearer' });
+        if (res.status !== 200) throw new Error(`job ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+        const job = res.body as JobDetail;
+        if (done(job.status)) return job;
+        if (Date.now() > deadline) throw new Error(`job ${id} still ${job.status} after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async socket(token) {
+      const socket: Socket<ServerToClientEvents> = io(api.url, { path: '/api/socket.io', transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
+      sockets.push(socket);
+      const events: { name: string; payload: unknown }[] = [];
+      socket.onAny((name: string, payload: unknown) => events.push({ name, payload }));
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      return { socket, events };
+    },
+    async close() {
+      for (const socket of sockets) socket.close();
+      await stack.stopWorker();
+      await api.close();
+      await sim.stop();
+    },
+  };
+  if (options.worker !== false) await stack.startWorker();
+  return stack;
+}

@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import type { JobError } from '@app/shared/contracts/api/generations';
+import { isTerminal } from '@app/shared/jobs/job-state';
+import type { ApiGraph } from '@app/shared/workflow/api-graph';
+import type { ComfyBackendClient } from '@app/server/comfy/comfy-backend-client';
+import { ComfyValidationError, isTransientComfyError } from '@app/server/comfy/comfy-errors';
+import type { PromptOutcome, TrackedPrompt } from '@app/server/comfy/tracked-prompt';
+import { JobsRepository, type JobRecord } from '@app/server/repositories/jobs.repository';
+import { WorkflowsRepository } from '@app/server/repositories/workflows.repository';
+import { Clock } from '@app/server/system/clock';
+import { UnrecoverableError } from 'bullmq';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { BackendPool, type Lease } from '../backends/backend-pool';
+import { InFlightJobs, WorkerStoppingError } from './in-flight-jobs';
+import { executionJobError, validationJobError } from './job-errors';
+import { JobLifecycle } from './job-lifecycle';
+import { OutputIngest } from './output-ingest';
+import { ProgressReporter } from './progress-reporter';
+import { RunPreparation, type Preparation } from './run-preparation';
+import { BackendDownError, TimeLimitError, watchRun } from './watch-run';
+
+/** Thrown for trouble worth another attempt (J-9); BullMQ applies the delays. */
+export class TransientJobError extends Error {
+  override readonly name = 'TransientJobError';
+}
+
+interface Following {
+  lease: Lease;
+  graph: ApiGraph;
+  tracked?: TrackedPrompt;
+  ended?: PromptOutcome;
+}
+
+/**
+ * One generation from queue to outputs (ARCHITECTURE "The life of a generation", steps 2–5).
+ * A job already handed to a backend is reconciled by its prompt id instead of being sent again
+ * (J-10): reattached, ingested, or resubmitted only when the backend provably lost it.
+ */
+@Injectable()
+export class GenerationRunner {
+  constructor(
+    private readonly jobs: JobsRepository,
+    private readonly workflows: WorkflowsRepository,
+    private readonly pool: BackendPool,
+    private readonly preparation: RunPreparation,
+    private readonly lifecycle: JobLifecycle,
+    private readonly ingest: OutputIngest,
+    private readonly inFlight: InFlightJobs,
+    private readonly clock: Clock,
+    @InjectPinoLogger(GenerationRunner.name) private readonly logger: PinoLogger,
+  ) {}
+
+  /** `lastAttempt`: no retry follows, so transient trouble fails the job now. */
+  async run(jobId: string, lastAttempt: boolean): Promise<void> {
+    const job = await this.jobs.find(jobId);
+    if (!job || isTerminal(job.status)) return;
+    const version = await this.workflows.findVersion(job.workflowId, job.workflowVersion);
+    if (!version) return this.giveUp(job, { kind: 'internal', message: 'The workflow version this job used is gone' });
+    const controller = new AbortController();
+    const release = this.inFlight.add(job.id, controller);
+    await this.jobs.countAttempt(job.id, this.clock.now());
+    try {
+      const following = job.status === 'queued' ? await this.dispatch(job, version.graph as ApiGraph, version.schema, controller.signal) : await this.reattach(job);
+      if (!following) return;
+      try {
+        const outcome = following.ended ?? (await this.watch(job, following, controller.signal));
+        await this.settle(job, following, outcome, version.schema);
+      } finally {
+        following.lease.release();
+      }
+    } catch (error) {
+      if (error instanceof UnrecoverableError) throw error;
+      await this.transient(job, error, lastAttempt);
+    } finally {
+      release();
+    }
+  }
+
+  private async dispatch(job: JobRecord, graph: ApiGraph, schema: Preparation['schema'], signal: AbortSignal): Promise<Following | undefined> {
+    if (job.cancelRequestedAt !== null) {
+      await this.lifecycle.cancelled(job);
+      return undefined;
+    }
+    const preparation = await this.preparation.load(job, graph, schema);
+    if (preparation.problem) return this.giveUp(job, { kind: 'validation', message: 'An input of this job is no longer available', fields: preparation.problem });
+    await this.failIfNoBackendFits(job, preparation);
+    const lease = await this.pool.acquire(job.id, (backend) => backend.objectInfo !== undefined && this.preparation.compile(job, preparation, backend).ok, signal);
+    try {
+      const { client } = lease.backend;
+      const uploaded = await this.preparation.upload(job, preparation, client, signal);
+      const prepared = this.preparation.compile(job, preparation, lease.backend, uploaded);
+      if (!prepared.ok) return this.giveUp(job, { kind: 'compile', message: prepared.errors[0]?.message ?? 'The workflow did not compile', fields: prepared.errors });
+      await this.jobs.recordCompilation(job.id, prepared.graph, prepared.prompts, this.clock.now());
+      if (!(await this.lifecycle.dispatched(job, lease.backend.record, client.clientId))) {
+        lease.release();
+        return undefined;
+      }
+      const tracked = await this.submit(job, client, prepared.graph, schema, signal);
+      return { lease, graph: prepared.graph, tracked };
+    } catch (error) {
+      lease.release();
+      throw error;
+    }
+  }
+
+  /** J-10: the job was with a backend when its worker stopped; ask that backend about its prompt id. */
+  private async reattach(job: JobRecord): Promise<Following | undefined> {
+    const backend = job.backendId ? this.pool.get(job.backendId) : undefined;
+    const graph = job.compiledGraph as ApiGraph | null;
+    if (!backend || !graph) {
+      await this.lifecycle.requeued(job);
+      throw new TransientJobError('the job’s backend is no longer configured');
+    }
+    const lease = this.pool.hold(backend, job.id);
+    try {
+      const found = await backend.client.reattach(job.id);
+      this.logger.info({ jobId: job.id, backendId: backend.record.id, state: found.state }, 'job reconciled');
+      if (found.state === 'unreachable') throw new TransientJobError('the backend holding the job is unreachable');
+      if (found.state === 'ended') return { lease, graph, ended: found.outcome };
+      const tracked = found.state === 'alive' ? found.tracked : await this.submit(job, backend.client, graph, undefined, new AbortController().signal);
+      if (job.cancelRequestedAt !== null) await backend.client.cancel(job.id);
+      return { lease, graph, tracked };
+    } catch (error) {
+      lease.release();
+      throw error;
+    }
+  }
+
+  private async submit(job: JobRecord, client: ComfyBackendClient, graph: ApiGraph, schema: Preparation['schema'] | undefined, signal: AbortSignal): Promise<TrackedPrompt> {
+    const reporter = new ProgressReporter(graph, this.progressSink(job), () => this.clock.now());
+    try {
+      return await client.submit(graph, { promptId: job.id, onFrame: reporter.onFrame, signal });
+    } catch (error) {
+      if (!(error instanceof ComfyValidationError)) throw error;
+      if (error.queuedPromptId) await client.cancel(job.id).catch(() => undefined);
+      return this.giveUp(job, schema ? validationJobError(error, schema, graph) : { kind: 'validation', message: error.message });
+    }
+  }
+
+  private async watch(job: JobRecord, following: Following, signal: AbortSignal): Promise<PromptOutcome> {
+    const tracked = following.tracked;
+    if (!tracked) throw new TransientJobError('nothing to follow');
+    try {
+      return await watchRun(tracked, following.lease.backend, this.clock, signal);
+    } catch (error) {
+      if (error instanceof TimeLimitError) {
+        await following.lease.backend.client.cancel(job.id).catch(() => undefined);
+        return this.giveUp(job, { kind: 'interrupted', message: `Stopped: ${error.message}` });
+      }
+      if (error instanceof BackendDownError) throw new TransientJobError(error.message);
+      throw error;
+    }
+  }
+
+  private async settle(job: JobRecord, following: Following, outcome: PromptOutcome, schema: Preparation['schema']): Promise<void> {
+    const { client } = following.lease.backend;
+    const current = (await this.jobs.find(job.id)) ?? job;
+    switch (outcome.status) {
+      case 'success': {
+        if (!(await this.lifecycle.ingesting(current))) return;
+        const workflowName = (await this.workflows.nameOf(job.workflowId)) ?? '';
+        const prompts = await this.jobs.prompts(job.id);
+        const rows = await this.ingest.ingest(client, outcome.files, { job: { ...current, compiledGraph: following.graph }, workflow: { id: job.workflowId, name: workflowName, version: job.workflowVersion }, schema, prompts }, this.clock.now());
+        await this.lifecycle.completed(current, rows);
+        return;
+      }
+      case 'failed':
+        return this.giveUp(current, executionJobError(outcome.error, following.graph));
+      case 'interrupted':
+      case 'deleted':
+        if (current.cancelRequestedAt === null) return this.giveUp(current, { kind: 'interrupted', message: 'The job was stopped on the backend' });
+        await this.lifecycle.cancelled(current);
+        return;
+      case 'lost':
+        throw new TransientJobError('the backend lost the prompt (restarted or cleared); it will be sent again');
+      case 'detached':
+        throw new TransientJobError('stopped following the prompt');
+    }
+  }
+
+  private async transient(job: JobRecord, error: unknown, lastAttempt: boolean): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof TransientJobError) && !isTransientComfyError(error) && !(error instanceof WorkerStoppingError)) {
+      this.logger.error({ jobId: job.id, err: error }, 'job failed unexpectedly');
+      return this.giveUp(job, { kind: 'internal', message: 'The job failed unexpectedly; see the worker log' });
+    }
+    if (lastAttempt) return this.giveUp(job, { kind: 'infrastructure', message: `Gave up after repeated backend trouble: ${message}` });
+    const current = await this.jobs.find(job.id);
+    const backend = current?.backendId ? this.pool.get(current.backendId) : undefined;
+    if (current && backend?.health.state === 'down') await this.lifecycle.requeued(current);
+    this.logger.warn({ jobId: job.id, err: error }, 'job will be retried');
+    throw error instanceof Error ? error : new TransientJobError(message);
+  }
+
+  /** Records the failure and tells BullMQ not to retry. */
+  private async giveUp(job: JobRecord, error: JobError): Promise<never> {
+    await this.lifecycle.failed(job, error);
+    throw new UnrecoverableError(error.message);
+  }
+
+  /** A job no backend could ever compile fails now instead of waiting forever (E-4). */
+  private async failIfNoBackendFits(job: JobRecord, preparation: Preparation): Promise<void> {
+    const backends = this.pool.all();
+    if (backends.length === 0 || backends.some((b) => b.objectInfo === undefined)) return;
+    const results = backends.map((b) => this.preparation.compile(job, preparation, b));
+    if (results.some((r) => r.ok)) return;
+    const first = results.find((r) => !r.ok);
+    const errors = first && !first.ok ? first.errors : [];
+    await this.giveUp(job, { kind: 'compile', message: errors[0]?.message ?? 'No backend can run this workflow', fields: errors });
+  }
+
+  private progressSink(job: JobRecord) {
+    const report = (work: Promise<void>) => work.catch((error: unknown) => this.logger.warn({ jobId: job.id, err: error }, 'progress event lost'));
+    return {
+      started: () => void report(this.lifecycle.started(job)),
+      progress: (update: Parameters<JobLifecycle['progress']>[1]) => void report(this.lifecycle.progress(job, update)),
+      preview: (image: string) => void report(this.lifecycle.preview(job, image)),
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FormSchema } from '@app/shared/form/field-types';
+import type { OutputFile } from '@app/server/comfy/history-outcome';
+import type { ComfyBackendClient } from '@app/server/comfy/comfy-backend-client';
+import { APP_CONFIG } from '@app/server/config/config.module';
+import type { AppConfig } from '@app/server/config/env';
+import { ingestOutput, UnsupportedMediaError } from '@app/server/media/ingest-output';
+import { lineagePngText, type CozyJobText, type PromptTextInput } from '@app/server/media/png-lineage';
+import type { JobPromptRecord, JobRecord, NewOutput } from '@app/server/repositories/jobs.repository';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { v5 as uuidv5 } from 'uuid';
+
+/** Output ids derive from the job and the file, so ingesting the same prompt twice makes the same rows and paths. */
+const OUTPUT_NAMESPACE = 'c5f3a0d2-7d3e-4a57-9a55-3b7f1f0c2e61';
+
+export interface IngestContext {
+  job: JobRecord;
+  workflow: { id: string; name: string; version: number };
+  schema: FormSchema;
+  prompts: readonly JobPromptRecord[];
+}
+
+/**
+ * ARCHITECTURE step 4: every file of the prompt's history entry downloaded from its backend,
+ * stored by id with its thumbnails (and J-12 chunks on PNGs), ready for one DB transaction.
+ */
+@Injectable()
+export class OutputIngest {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectPinoLogger(OutputIngest.name) private readonly logger: PinoLogger,
+  ) {}
+
+  async ingest(client: ComfyBackendClient, files: readonly OutputFile[], context: IngestContext, now: number): Promise<NewOutput[]> {
+    const staging = join(this.config.paths.outputs, '.incoming');
+    await mkdir(staging, { recursive: true });
+    const pngText = lineagePngText({ inputs: promptInputs(context), job: cozyJob(context) });
+    const rows: NewOutput[] = [];
+    const perNode = new Map<string, number>();
+    // W-10: temp files (PreviewImage) are not outputs.
+    for (const file of files.filter((f) => f.type !== 'temp')) {
+      const batchIndex = perNode.get(file.nodeId) ?? 0;
+      perNode.set(file.nodeId, batchIndex + 1);
+      const outputId = uuidv5(`${context.job.id}/${file.nodeId}/${file.subfolder}/${file.filename}`, OUTPUT_NAMESPACE);
+      const part = join(staging, `${outputId}.part`);
+      await client.http.downloadOutput(file, part);
+      try {
+        const stored = await ingestOutput({ config: this.config, sourcePath: part, userId: context.job.userId, outputId, createdAt: now, pngText });
+        const classType = nodeClass(context, file.nodeId);
+        rows.push({ id: outputId, jobId: context.job.id, userId: context.job.userId, nodeId: file.nodeId, classType, batchIndex, createdAt: now, ...stored });
+      } catch (error) {
+        if (!(error instanceof UnsupportedMediaError)) throw error;
+        this.logger.warn({ jobId: context.job.id, file: file.filename }, 'output skipped: not an image, video or audio file');
+      }
+    }
+    return rows;
+  }
+}
+
+function nodeClass(context: IngestContext, nodeId: string): string {
+  const graph = context.job.compiledGraph ?? {};
+  const node = Object.hasOwn(graph, nodeId) ? graph[nodeId] : undefined;
+  const classType = typeof node === 'object' && node !== null && 'class_type' in node ? node.class_type : undefined;
+  return typeof classType === 'string' ? classType : 'unknown';
+}
+
+/** Raw and expanded text per graph input (`<nodeId>:<input>`) for CozyGen's `cozygen_prompt_raw`. */
+function promptInputs(context: IngestContext): PromptTextInput[] {
+  return context.prompts.flatMap((prompt) => {
+    const field = context.schema.fields.find((f) => f.name === prompt.field);
+    if (field) return field.targets.map((t) => ({ nodeId: t.nodeId, input: t.input, raw: prompt.raw, expanded: prompt.expanded }));
+    const [nodeId, input] = prompt.field.split('.', 2);
+    return nodeId && input ? [{ nodeId, input, raw: prompt.raw, expanded: prompt.expanded }] : [];
+  });
+}
+
+function cozyJob(context: IngestContext): CozyJobText {
+  return { jobId: context.job.id, workflow: context.workflow, values: context.job.values, seed: context.job.seed };
+}
