@@ -17,18 +17,20 @@ describe('COMFYUI.md §9 "beyond the transcripts"', () => {
   let sim: RunningSim;
 
   beforeAll(async () => {
-    sim = await startSim({ testNodes: true, stepMs: 1, maxUploadSize: 4096, historyDelayMs: 300 });
+    sim = await startSim({ testNodes: true, stepMs: 1, maxUploadSize: 4096 });
   });
   afterAll(() => sim.stop());
 
   it('writes history before executing null, and only after the configured delay', async () => {
-    const socket = await RecordingSocket.open(sim.url);
-    const promptId = acceptedPromptId(await postJson(sim.url, '/prompt', { prompt: invert('delayed', 1), client_id: socket.clientId }));
+    const delayed = await startSim({ historyDelayMs: 1000 });
+    const socket = await RecordingSocket.open(delayed.url);
+    const promptId = acceptedPromptId(await postJson(delayed.url, '/prompt', { prompt: invert('delayed', 1), client_id: socket.clientId }));
     await socket.waitFor(() => socket.texts('execution_success').length > 0, 'execution_success');
-    const early = await getPath(sim.url, `/history/${promptId}`);
+    const early = await getPath(delayed.url, `/history/${promptId}`);
     await socket.waitForPromptEnd(promptId);
-    const late = await getPath(sim.url, `/history/${promptId}`);
+    const late = await getPath(delayed.url, `/history/${promptId}`);
     await socket.close();
+    await delayed.stop();
     expect(early.json).toEqual({});
     expect(historyStatus(historyEntry(late, promptId))).toBe('success');
   });

@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
 import { comboOptions, findInputSpec, inputOptions, inputType } from '@app/shared/comfy/object-info';
-import { fixturePath, readFixtureJson } from '@test/fixtures';
-import { isLink, isRecord } from '../validation/prompt-graph';
+import { fixtureWorkflowNodes } from '../testing/fixture-workflows';
+import { isLink } from '../validation/prompt-graph';
 import { Catalogue } from './catalogue';
 import { resolveModelLists } from './model-folders';
 
@@ -14,19 +13,10 @@ const UNDECLARED: Readonly<Record<string, RegExp>> = {
   'Display Int (rgthree)': /^output$/,
 };
 
-/** Every node of every fixture workflow whose class a stock server lacks (CozyGen markers are compiled away, W-20). */
-const customUses = ['cozygen', 'cozygen-min', 'plain'].flatMap((folder) =>
-  readdirSync(fixturePath(`workflows/${folder}`))
-    .filter((file) => file.endsWith('.json'))
-    .flatMap((file) => {
-      const graph = readFixtureJson(`workflows/${folder}/${file}`);
-      return Object.entries(isRecord(graph) ? graph : {}).flatMap(([id, node]) => {
-        const classType = isRecord(node) ? String(node.class_type) : '';
-        if (!isRecord(node) || !isRecord(node.inputs) || classType.startsWith('CozyGen') || stock.info(classType)) return [];
-        return [{ where: `${file} #${id} ${classType}`, classType, inputs: node.inputs }];
-      });
-    }),
-);
+/** Every node of the fixture workflows whose class a stock server lacks (CozyGen markers are compiled away, W-20). */
+const customUses = fixtureWorkflowNodes(['cozygen', 'cozygen-min', 'plain'])
+  .filter((node) => !node.classType.startsWith('CozyGen') && !stock.info(node.classType))
+  .map((node) => ({ where: `${node.file} #${node.id} ${node.classType}`, classType: node.classType, inputs: node.inputs }));
 
 describe('stand-in custom-node catalogue against the fixture workflows', () => {
   it('covers some custom classes at all', () => {

@@ -57,7 +57,7 @@ describe('J-6 J-8 ComfyUI 0.8.0 conformance, server B', () => {
     const graphs = isRecord(recordedQueue.json) ? [recordedQueue.json.queue_running, recordedQueue.json.queue_pending].map((items) => (Array.isArray(items) && Array.isArray(items[0]) ? items[0][2] : undefined)) : [];
 
     it('deletes the pending prompt and interrupts the running one with the captured frames and answers', async () => {
-      sim.faults.set({ slowFactor: 5 });
+      sim.faults.set({ slowFactor: 10 });
       const socket = await RecordingSocket.open(sim.url);
       const running = acceptedPromptId(await postJson(sim.url, '/prompt', { prompt: graphs[0], client_id: socket.clientId }));
       await socket.waitFor(() => socket.texts('executing').some((frame) => frame.data.node === '2'), 'the long node to start');

@@ -1,8 +1,7 @@
-import { readJson } from '../http/read-body';
-import { sendEmpty, sendJson } from '../http/respond';
+import { sendJson } from '../http/respond';
 import type { Route } from '../http/router';
-import { pyBool, pyInt } from '../python/python-values';
-import { isRecord } from '../validation/prompt-graph';
+import { pyInt } from '../python/python-values';
+import { clearOrDeleteRoute } from './clear-or-delete.route';
 import type { RouteDeps } from './route-deps';
 
 /** `GET /history`, `GET /history/{prompt_id}`, `POST /history` (COMFYUI.md §2). */
@@ -22,16 +21,6 @@ export function historyRoutes(deps: RouteDeps): Route[] {
       path: '/history/{prompt_id}',
       handle: ({ res, params }) => sendJson(res, 200, deps.engine().history.one(params.prompt_id ?? '')),
     },
-    {
-      method: 'POST',
-      path: '/history',
-      handle: async ({ req, res }) => {
-        const body = await readJson(req, deps.maxUploadSize);
-        const history = deps.engine().history;
-        if (isRecord(body) && 'clear' in body && pyBool(body.clear)) history.clear();
-        if (isRecord(body) && Array.isArray(body.delete)) for (const id of body.delete) history.delete(String(id));
-        sendEmpty(res, 200);
-      },
-    },
+    clearOrDeleteRoute('/history', deps, () => deps.engine().history),
   ];
 }

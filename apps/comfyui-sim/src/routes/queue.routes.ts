@@ -1,9 +1,10 @@
-import { readBody, readJson } from '../http/read-body';
+import { readBody } from '../http/read-body';
 import { sendEmpty, sendJson } from '../http/respond';
 import type { Route } from '../http/router';
 import { queueItemJson } from '../engine/prompt-queue';
 import { pyBool } from '../python/python-values';
 import { isRecord } from '../validation/prompt-graph';
+import { clearOrDeleteRoute } from './clear-or-delete.route';
 import type { RouteDeps } from './route-deps';
 
 /** `GET /queue`, `POST /queue` (delete, clear), `POST /interrupt` (COMFYUI.md §2). */
@@ -17,17 +18,10 @@ export function queueRoutes(deps: RouteDeps): Route[] {
         sendJson(res, 200, { queue_running: queue.runningItems().map(queueItemJson), queue_pending: queue.pendingItems().map(queueItemJson) });
       },
     },
-    {
-      method: 'POST',
-      path: '/queue',
-      handle: async ({ req, res }) => {
-        const body = await readJson(req, deps.maxUploadSize);
-        const queue = deps.engine().queue;
-        if (isRecord(body) && 'clear' in body && pyBool(body.clear)) queue.wipe();
-        if (isRecord(body) && Array.isArray(body.delete)) for (const id of body.delete) queue.delete(String(id));
-        sendEmpty(res, 200);
-      },
-    },
+    clearOrDeleteRoute('/queue', deps, () => {
+      const queue = deps.engine().queue;
+      return { clear: () => queue.wipe(), delete: (promptId) => queue.delete(promptId) };
+    }),
     {
       method: 'POST',
       path: '/interrupt',
