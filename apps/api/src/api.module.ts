@@ -22,6 +22,7 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { EventsGateway } from './events/events.gateway';
 import { GenerationsModule } from './generations/generations.module';
 import { HealthController } from './health/health.controller';
+import { OutputsModule } from './outputs/outputs.module';
 import { MediaModule } from './media/media.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { ApiMetrics, RequestTimingMiddleware } from './metrics/metrics';
@@ -59,6 +60,7 @@ export class ApiModule implements NestModule {
         UploadsModule,
         WorkflowsModule,
         GenerationsModule,
+        OutputsModule,
         ...web,
       ],
       controllers: [AuthController, UsersController, TokensController, HealthController, MetricsController],

@@ -9,8 +9,11 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { ApiModule, type ApiModuleOptions } from './api.module';
 import { jsonBody } from './common/json-body';
 
-/** S-20: JSON bodies up to 1 MB (imports get their own, larger limit on their routes). */
+/** S-20: JSON bodies up to 1 MB … */
 export const JSON_BODY_LIMIT = '1mb';
+/** … except imports, up to 5 MB each (W-1, A-9). Express paths, so the `api` prefix is written out. */
+export const IMPORT_BODY_LIMIT = '5mb';
+export const IMPORT_ROUTES = ['/api/aliases/import', '/api/workflows'];
 
 /** Builds the configured api application (not yet listening); used by main.ts and tests. */
 export async function createApiApp(config: AppConfig, options: ApiModuleOptions = {}): Promise<NestExpressApplication> {
@@ -18,6 +21,8 @@ export async function createApiApp(config: AppConfig, options: ApiModuleOptions 
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // The route parsers come first; the global one then finds the body already read.
+  app.use(IMPORT_ROUTES, jsonBody(IMPORT_BODY_LIMIT));
   app.use(jsonBody(JSON_BODY_LIMIT));
   app.use(cookieParser());
   app.use(

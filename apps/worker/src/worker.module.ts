@@ -3,8 +3,6 @@ import type { AppConfig } from '@app/server/config/env';
 import { MediaSigner } from '@app/server/media/media-signer';
 import { MediaUrls } from '@app/server/media/media-urls';
 import { resolveJwtSecret } from '@app/server/config/secret';
-import { AliasesRepository } from '@app/server/repositories/aliases.repository';
-import { UploadsRepository } from '@app/server/repositories/uploads.repository';
 import { ServerModule } from '@app/server/server.module';
 import type { Clock } from '@app/server/system/clock';
 import { BackendPool, POOL_OPTIONS, type PoolOptions } from './backends/backend-pool';
@@ -35,8 +33,6 @@ export class WorkerModule {
         { provide: WORKER_OPTIONS, useValue: { lockDurationMs: 30_000, stalledIntervalMs: 15_000, ...options.queue } satisfies WorkerOptions },
         { provide: MediaSigner, useFactory: () => new MediaSigner(resolveJwtSecret(config)) },
         MediaUrls,
-        AliasesRepository,
-        UploadsRepository,
         BackendPool,
         InFlightJobs,
         RunPreparation,

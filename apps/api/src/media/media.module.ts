@@ -3,8 +3,6 @@ import { APP_CONFIG } from '@app/server/config/config.module';
 import type { AppConfig } from '@app/server/config/env';
 import { resolveJwtSecret } from '@app/server/config/secret';
 import { MediaSigner } from '@app/server/media/media-signer';
-import { OutputsRepository } from '@app/server/repositories/outputs.repository';
-import { UploadsRepository } from '@app/server/repositories/uploads.repository';
 import { MediaController } from './media.controller';
 import { MediaUrls } from '@app/server/media/media-urls';
 import { MediaService } from './media.service';
@@ -16,9 +14,7 @@ import { MediaService } from './media.service';
     { provide: MediaSigner, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new MediaSigner(resolveJwtSecret(config)) },
     MediaUrls,
     MediaService,
-    OutputsRepository,
-    UploadsRepository,
   ],
-  exports: [MediaUrls],
+  exports: [MediaUrls, MediaService],
 })
 export class MediaModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { mediaResourceSchema, mediaVariantSchema, type MediaVariant } from '@app/shared/contracts/api/media';
+import { mediaResourceSchema, mediaVariantSchema, type MediaResource, type MediaVariant } from '@app/shared/contracts/api/media';
 import { NotFoundError } from '@app/shared/contracts/errors';
 import { APP_CONFIG } from '@app/server/config/config.module';
 import type { AppConfig } from '@app/server/config/env';
@@ -72,11 +72,18 @@ export class MediaService {
     const target: MediaTarget = { resource, id, variant, userId };
     if (!this.signer.verify(target, exp, sig, now)) throw new NotFoundError(NOT_FOUND);
     if ((await this.users.findById(userId))?.state !== 'active') throw new NotFoundError(NOT_FOUND);
+    return this.fileFor(userId, resource, id, variant, Math.max(0, exp - Math.floor(now / 1000)));
+  }
+
+  /**
+   * The file behind one variant of the user's own output or upload — for a verified signature
+   * above, or for a caller the access guard already authenticated (Bearer routes).
+   */
+  async fileFor(userId: string, resource: MediaResource, id: string, variant: MediaVariant, maxAgeSeconds: number): Promise<MediaFile> {
     const found = resource === 'output' ? await this.findOutput(userId, id) : await this.findUpload(userId, id);
     if (!found?.variants.includes(variant)) throw new NotFoundError(NOT_FOUND);
-
     const thumbSize = variant === 'thumb256' ? 256 : variant === 'thumb768' ? 768 : undefined;
-    const common = { etag: `"${found.sha256.slice(0, 32)}-${variant}"`, maxAgeSeconds: Math.max(0, exp - Math.floor(now / 1000)) };
+    const common = { etag: `"${found.sha256.slice(0, 32)}-${variant}"`, maxAgeSeconds };
     if (thumbSize) {
       return { ...common, path: thumbnailFile(this.config, found.id, thumbSize), mime: 'image/webp', disposition: 'inline', fileName: `${found.id}-${thumbSize}.webp`, stripPngText: false };
     }

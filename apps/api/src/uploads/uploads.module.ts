@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { UploadsRepository } from '@app/server/repositories/uploads.repository';
 import { MediaModule } from '../media/media.module';
 import { UploadsController } from './uploads.controller';
 import { UploadsService } from './uploads.service';
@@ -8,6 +7,6 @@ import { UploadsService } from './uploads.service';
 @Module({
   imports: [MediaModule],
   controllers: [UploadsController],
-  providers: [UploadsService, UploadsRepository],
+  providers: [UploadsService],
 })
 export class UploadsModule {}

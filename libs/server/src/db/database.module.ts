@@ -1,16 +1,33 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
+import { AliasCategoriesRepository } from '../repositories/alias-categories.repository';
+import { AliasLibraryRepository } from '../repositories/alias-library.repository';
+import { AliasesRepository } from '../repositories/aliases.repository';
 import { ApiTokensRepository } from '../repositories/api-tokens.repository';
 import { SessionsRepository } from '../repositories/sessions.repository';
 import { BackendsRepository } from '../repositories/backends.repository';
 import { JobsRepository } from '../repositories/jobs.repository';
+import { OutputsRepository } from '../repositories/outputs.repository';
+import { UploadsRepository } from '../repositories/uploads.repository';
 import { UsersRepository } from '../repositories/users.repository';
 import { WorkflowsRepository } from '../repositories/workflows.repository';
 import { migrateToLatest, openDatabase, type Database } from './database';
 import { DATABASE } from './database.tokens';
 
-const repositories = [UsersRepository, SessionsRepository, ApiTokensRepository, WorkflowsRepository, BackendsRepository, JobsRepository];
+const repositories = [
+  UsersRepository,
+  SessionsRepository,
+  ApiTokensRepository,
+  WorkflowsRepository,
+  BackendsRepository,
+  JobsRepository,
+  OutputsRepository,
+  UploadsRepository,
+  AliasesRepository,
+  AliasCategoriesRepository,
+  AliasLibraryRepository,
+];
 
 /** Opens the database, brings it to the latest migration before anything uses it, and closes it on shutdown. */
 @Global()

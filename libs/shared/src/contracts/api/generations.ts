@@ -88,3 +88,17 @@ export const pageQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+export const outputListItemSchema = outputViewSchema.extend({ workflowId: z.string(), workflowName: z.string() });
+export type OutputListItem = z.infer<typeof outputListItemSchema>;
+export const outputListSchema = z.object({ items: z.array(outputListItemSchema), nextCursor: z.string().nullable() });
+export type OutputList = z.infer<typeof outputListSchema>;
+
+export const outputQuerySchema = pageQuerySchema.extend({ workflowId: z.uuid().optional() });
+export type OutputQuery = z.infer<typeof outputQuerySchema>;
+
+/** An output with its full lineage: the job that made it (J-11, G-7). */
+export const outputDetailSchema = z.object({ output: outputViewSchema, job: jobDetailSchema });
+export type OutputDetail = z.infer<typeof outputDetailSchema>;
+
+export const thumbQuerySchema = z.strictObject({ size: z.enum(['256', '768']).default('256') });
