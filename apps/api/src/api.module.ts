@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { AliasesModule } from './aliases/aliases.module';
 import { AuthEvents } from './auth/auth-events';
+import { BackendsController } from './backends/backends.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { Authenticator } from './auth/authenticator.service';
@@ -63,7 +64,7 @@ export class ApiModule implements NestModule {
         OutputsModule,
         ...web,
       ],
-      controllers: [AuthController, UsersController, TokensController, HealthController, MetricsController],
+      controllers: [AuthController, UsersController, TokensController, HealthController, MetricsController, BackendsController],
       providers: [
         { provide: JWT_SECRET, useValue: secret },
         { provide: APP_GUARD, useClass: AccessGuard },

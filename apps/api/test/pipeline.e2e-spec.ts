@@ -50,4 +50,76 @@ describe('generation pipeline end to end (stand-in, real Redis and SQLite)', () 
     expect(Object.keys(texts)).toEqual(expect.arrayContaining(['prompt', 'cozygen_prompt_raw', 'cozy_job']));
     expect(JSON.parse(texts.cozy_job!)).toMatchObject({ jobId: id, seed: 77, workflow: { name: 'Flux', version: 1 } });
   });
+
+  it('runs count=5 with five distinct seeds counting up and five outputs, and remembers the values (U-8)', async () => {
+    const { token } = await stack.api.createUser('pipeline-count@test.local');
+    const values = { Prompt: 'five foxes', Width: 64, Height: 64, Seed: 1000 };
+    const submitted = await stack.api.http.post('/api/generations').auth(token, bearer).send({ workflowId: flux, values, count: 5 }).expect(202);
+    const ids = (submitted.body.jobs as { id: string }[]).map((j) => j.id);
+    expect(ids).toHaveLength(5);
+    const jobs = await Promise.all(ids.map((id) => stack.waitForJob(token, id)));
+    expect(jobs.map((j) => j.status)).toEqual(Array(5).fill('completed'));
+    expect(jobs.map((j) => j.seed)).toEqual([1000, 1001, 1002, 1003, 1004]);
+    expect(new Set(jobs.flatMap((j) => j.outputs.map((o) => o.id))).size).toBe(5);
+
+    const memory = await stack.api.http.get(`/api/workflows/${flux}/memory`).auth(token, bearer).expect(200);
+    expect(memory.body).toMatchObject({ values, randomize: [], bypass: [], updatedAt: expect.any(Number) });
+
+    const outputs = await stack.api.http.get('/api/outputs').query({ limit: 3 }).auth(token, bearer).expect(200);
+    expect(outputs.body.items).toHaveLength(3);
+    const rest = await stack.api.http.get('/api/outputs').query({ limit: 3, cursor: outputs.body.nextCursor }).auth(token, bearer).expect(200);
+    expect(rest.body.items).toHaveLength(2);
+    expect(rest.body.nextCursor).toBeNull();
+    const all = [...outputs.body.items, ...rest.body.items] as { id: string; createdAt: number; workflowName: string }[];
+    expect(new Set(all.map((o) => o.id)).size).toBe(5);
+    expect(all.every((o) => o.workflowName === 'Flux')).toBe(true);
+  });
+
+  it('keeps every job, output, file and event private to its owner (U-5, S-9)', async () => {
+    const a = await stack.api.createUser('owner-a@test.local');
+    const b = await stack.api.createUser('owner-b@test.local');
+    const bSocket = await stack.socket(b.token);
+    const aSocket = await stack.socket(a.token);
+    const submitted = await stack.api.http.post('/api/generations').auth(a.token, bearer).send({ workflowId: flux, values: { Prompt: 'secret garden', Width: 64, Height: 64 } }).expect(202);
+    const [{ id }] = submitted.body.jobs as [{ id: string }];
+    const job = await stack.waitForJob(a.token, id);
+    const output = job.outputs[0]!;
+
+    await stack.api.http.get(`/api/generations/${id}`).auth(b.token, bearer).expect(404);
+    await stack.api.http.delete(`/api/generations/${id}`).auth(b.token, bearer).expect(404);
+    await stack.api.http.post(`/api/generations/${id}/retry`).auth(b.token, bearer).send({}).expect(404);
+    await stack.api.http.get(`/api/outputs/${output.id}`).auth(b.token, bearer).expect(404);
+    await stack.api.http.get(`/api/outputs/${output.id}/file`).auth(b.token, bearer).expect(404);
+    await stack.api.http.delete(`/api/outputs/${output.id}`).auth(b.token, bearer).expect(404);
+    expect((await stack.api.http.get('/api/generations').auth(b.token, bearer)).body.items).toEqual([]);
+    expect((await stack.api.http.get('/api/outputs').auth(b.token, bearer)).body.items).toEqual([]);
+
+    expect(aSocket.events.map((e) => e.name)).toEqual(expect.arrayContaining(['job.queued', 'job.dispatched', 'job.started', 'job.progress', 'job.output', 'job.completed']));
+    expect(bSocket.events).toEqual([]);
+    const seqs = aSocket.events.filter((e) => (e.payload as { jobId: string }).jobId === id).map((e) => (e.payload as { seq: number }).seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+  });
+
+  it('serves an output to its owner by Bearer and deletes it with its files', async () => {
+    const { token } = await stack.api.createUser('deleter@test.local');
+    const submitted = await stack.api.http.post('/api/generations').auth(token, bearer).send({ workflowId: flux, values: { Prompt: 'to delete', Width: 64, Height: 64 } }).expect(202);
+    const job = await stack.waitForJob(token, (submitted.body.jobs as [{ id: string }])[0].id);
+    const output = job.outputs[0]!;
+    const file = await stack.api.http.get(`/api/outputs/${output.id}/file`).auth(token, bearer).expect(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    const thumb = await stack.api.http.get(`/api/outputs/${output.id}/thumb`).query({ size: '768' }).auth(token, bearer).expect(200);
+    expect(thumb.headers['content-type']).toBe('image/webp');
+    const detail = await stack.api.http.get(`/api/outputs/${output.id}`).auth(token, bearer).expect(200);
+    expect(detail.body.job.id).toBe(job.id);
+    await stack.api.http.delete(`/api/outputs/${output.id}`).auth(token, bearer).expect(204);
+    await stack.api.http.get(`/api/outputs/${output.id}/file`).auth(token, bearer).expect(404);
+    await stack.api.http.get(output.urls.original).expect(404);
+    expect((await stack.api.http.get(`/api/generations/${job.id}`).auth(token, bearer)).body.outputs).toEqual([]);
+  });
+
+  it('shows admins each backend with its health (E-2)', async () => {
+    const admin = await stack.api.loginAdmin();
+    const res = await stack.api.http.get('/api/backends').auth(admin.accessToken, bearer).expect(200);
+    expect(res.body.items).toEqual([expect.objectContaining({ url: stack.sim.url, state: 'up', comfyuiVersion: '0.8.0', slots: 2 })]);
+  });
 });

@@ -5,6 +5,7 @@ import { planRuns } from '@app/shared/form/plan-runs';
 import { validateValues } from '@app/shared/form/validate-values';
 import { isTerminal } from '@app/shared/jobs/job-state';
 import { JobsRepository, type NewJob } from '@app/server/repositories/jobs.repository';
+import { WorkflowMemoryRepository } from '@app/server/repositories/workflow-memory.repository';
 import { Clock } from '@app/server/system/clock';
 import { newId } from '@app/server/system/ids';
 import { randomInt } from 'node:crypto';
@@ -30,6 +31,7 @@ export class GenerationsService {
     private readonly jobs: JobsRepository,
     private readonly dispatcher: Dispatcher,
     private readonly views: JobViews,
+    private readonly memory: WorkflowMemoryRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -64,6 +66,7 @@ export class GenerationsService {
       retryOf: null,
     }));
     await this.dispatcher.enqueue(user.id, jobs);
+    await this.memory.save(user.id, workflow.record.id, { values: input.values, randomize, bypass }, this.clock.now());
     return { jobs: jobs.map((j) => ({ id: j.id })) };
   }
 

@@ -5,7 +5,7 @@ import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/current-user.decorator';
 import { AdminOnly } from '../common/route-access.decorators';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
-import { CreateWorkflowDto, UpdateWorkflowDto, WorkflowDetailDto, WorkflowListDto } from './workflows.dto';
+import { CreateWorkflowDto, UpdateWorkflowDto, WorkflowDetailDto, WorkflowListDto, WorkflowMemoryDto } from './workflows.dto';
 import { WorkflowsService } from './workflows.service';
 
 @ApiTags('workflows')
@@ -23,6 +23,13 @@ export class WorkflowsController {
   @ZodResponse({ type: WorkflowDetailDto })
   detail(@Param('id', UuidParamPipe) id: string) {
     return this.workflows.detail(id);
+  }
+
+  /** U-8: the caller's last submitted values for this workflow (empty before the first run). */
+  @Get(':id/memory')
+  @ZodResponse({ type: WorkflowMemoryDto })
+  memory(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string) {
+    return this.workflows.memory(user, id);
   }
 
   @AdminOnly()

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateWorkflow, UpdateWorkflow, WorkflowDetail, WorkflowSummary } from '@app/shared/contracts/api/workflows';
+import type { CreateWorkflow, UpdateWorkflow, WorkflowDetail, WorkflowMemory, WorkflowSummary } from '@app/shared/contracts/api/workflows';
 import { ConflictError, NotFoundError, ValidationError } from '@app/shared/contracts/errors';
 import type { FormSchema } from '@app/shared/form/field-types';
 import type { ApiGraph } from '@app/shared/workflow/api-graph';
+import { WorkflowMemoryRepository } from '@app/server/repositories/workflow-memory.repository';
 import { WorkflowsRepository, type WorkflowRecord } from '@app/server/repositories/workflows.repository';
 import { Clock } from '@app/server/system/clock';
 import { newId } from '@app/server/system/ids';
@@ -25,6 +26,7 @@ export class WorkflowsService {
   constructor(
     private readonly workflows: WorkflowsRepository,
     private readonly catalogue: CatalogueService,
+    private readonly memories: WorkflowMemoryRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -50,6 +52,11 @@ export class WorkflowsService {
     if (!catalogue.objectInfo) return { record, graph: version.graph as ApiGraph, schema: version.schema };
     const reread = importWorkflowGraph(version.graph, catalogue);
     return reread.ok ? { record, graph: reread.graph, schema: reread.schema } : { record, graph: version.graph as ApiGraph, schema: version.schema };
+  }
+
+  async memory(user: AuthUser, id: string): Promise<WorkflowMemory> {
+    if (!(await this.workflows.find(id))) throw new NotFoundError('Workflow not found');
+    return (await this.memories.find(user.id, id)) ?? { values: {}, randomize: [], bypass: [], updatedAt: null };
   }
 
   async create(user: AuthUser, input: CreateWorkflow): Promise<WorkflowDetail> {

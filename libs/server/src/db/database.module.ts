@@ -11,6 +11,7 @@ import { JobsRepository } from '../repositories/jobs.repository';
 import { OutputsRepository } from '../repositories/outputs.repository';
 import { UploadsRepository } from '../repositories/uploads.repository';
 import { UsersRepository } from '../repositories/users.repository';
+import { WorkflowMemoryRepository } from '../repositories/workflow-memory.repository';
 import { WorkflowsRepository } from '../repositories/workflows.repository';
 import { migrateToLatest, openDatabase, type Database } from './database';
 import { DATABASE } from './database.tokens';
@@ -20,6 +21,7 @@ const repositories = [
   SessionsRepository,
   ApiTokensRepository,
   WorkflowsRepository,
+  WorkflowMemoryRepository,
   BackendsRepository,
   JobsRepository,
   OutputsRepository,

@@ -122,6 +122,30 @@ export class JobsRepository {
     if (ids.length > 0) await this.db.deleteFrom('jobs').where('id', 'in', [...ids]).execute();
   }
 
+  /** Per backend: our jobs in its queue (`dispatched`) and running there (E-2). */
+  async countByBackend(): Promise<Map<string, { running: number; waiting: number }>> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select(['backendId', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', 'in', ['dispatched', 'running', 'ingesting'])
+      .where('backendId', 'is not', null)
+      .groupBy(['backendId', 'status'])
+      .execute();
+    const counts = new Map<string, { running: number; waiting: number }>();
+    for (const row of rows) {
+      const entry = counts.get(row.backendId ?? '') ?? { running: 0, waiting: 0 };
+      if (row.status === 'dispatched') entry.waiting += Number(row.n);
+      else entry.running += Number(row.n);
+      counts.set(row.backendId ?? '', entry);
+    }
+    return counts;
+  }
+
+  async countQueued(): Promise<number> {
+    const row = await this.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'queued').executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** U-10: jobs of a user not yet ended or in flight. */
   async countWaiting(userId: string): Promise<number> {
     const row = await this.db.selectFrom('jobs').select((eb) => eb.fn.countAll<number>().as('n')).where('userId', '=', userId).where('status', '=', 'queued').executeTakeFirstOrThrow();

@@ -67,3 +67,12 @@ export const compileResponseSchema = z.object({
   prompts: z.array(z.object({ field: z.string(), raw: z.string(), expanded: z.string() })),
 });
 export type CompileResponse = z.infer<typeof compileResponseSchema>;
+
+/** U-8: the last submitted values and switches of one user for one workflow. */
+export const workflowMemorySchema = z.object({
+  values: formValuesSchema,
+  randomize: z.array(z.string()),
+  bypass: z.array(z.string()),
+  updatedAt: z.number().nullable(),
+});
+export type WorkflowMemory = z.infer<typeof workflowMemorySchema>;
