@@ -52,6 +52,25 @@ describe('COMFYUI.md §9 "beyond the transcripts"', () => {
     expect(socket.texts('execution_success')).toHaveLength(1);
   });
 
+  it('a global interrupt stops whatever runs; deleting one of two pending prompts broadcasts one status', async () => {
+    const socket = await RecordingSocket.open(sim.url);
+    const slow = { ...invert('global', 8), '2': { class_type: 'CaptureProgressPreview', inputs: { image: ['1', 0], steps: 50, delay_ms: 20 } } };
+    const running = acceptedPromptId(await postJson(sim.url, '/prompt', { prompt: slow, client_id: socket.clientId }));
+    const first = acceptedPromptId(await postJson(sim.url, '/prompt', { prompt: invert('queued', 9), client_id: socket.clientId }));
+    const second = acceptedPromptId(await postJson(sim.url, '/prompt', { prompt: invert('queued', 10), client_id: socket.clientId }));
+    await socket.waitFor(() => socket.texts('progress').length > 0, 'the first step');
+    const statusesBefore = socket.texts('status').length;
+    await postJson(sim.url, '/queue', { delete: [first] });
+    await socket.waitFor(() => socket.texts('status').length > statusesBefore, 'the delete status');
+    await postJson(sim.url, '/interrupt', {});
+    await socket.waitForPromptEnd(running);
+    await socket.waitForPromptEnd(second);
+    await socket.close();
+    expect(socket.texts('status').slice(statusesBefore, statusesBefore + 2).map((frame) => frame.data.status)).toEqual([{ exec_info: { queue_remaining: 2 } }, { exec_info: { queue_remaining: 1 } }]);
+    expect(socket.texts('execution_interrupted')).toHaveLength(1);
+    expect(socket.texts('execution_success')).toHaveLength(1);
+  });
+
   it('drops frames for a client id with no socket; others see only status', async () => {
     const observer = await RecordingSocket.open(sim.url);
     const promptId = acceptedPromptId(await postJson(sim.url, '/prompt', { prompt: invert('nobody', 4), client_id: 'nobody-listens' }));

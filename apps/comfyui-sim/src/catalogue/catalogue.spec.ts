@@ -3,7 +3,7 @@ import { comboOptions, findInputSpec, parseObjectInfo } from '@app/shared/comfy/
 import { Catalogue } from './catalogue';
 import { resolveModelLists } from './model-folders';
 
-const stock = readFixtureJson('object-info-full.json') as Record<string, unknown>;
+const stock = readFixtureJson('object-info-full.json');
 
 function choicesOf(catalogue: Catalogue, classType: string, input: string): (string | number)[] | undefined {
   const info = parseObjectInfo(catalogue.one(classType, [])).objectInfo[classType];

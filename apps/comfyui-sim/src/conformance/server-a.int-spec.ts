@@ -9,7 +9,7 @@ import { isRecord } from '../validation/prompt-graph';
 import { actualFrameTypes, expectedFrameTypes, frameDifferences, historyDifferences, httpDifferences, type RunCheck } from '../testing/compare-run';
 import { shapeDifferences } from '../testing/compare-shape';
 import { historyEntry, replayRun, type ReplayedRun } from '../testing/replay';
-import { getPath, postJson, request, upload } from '../testing/sim-http';
+import { getPath, postJson, request, upload, type HttpAnswer } from '../testing/sim-http';
 import { httpRecord, readTranscript, runRecord, type RunRecord } from '../testing/transcripts';
 
 
@@ -143,7 +143,7 @@ describe('E-2 E-5 E-6 ComfyUI 0.8.0 conformance, server A', () => {
     const png = (blue: number): Promise<Buffer> => sharp({ create: { width: 8, height: 6, channels: 3, background: { r: 10, g: 200, b: blue } } }).png().toBuffer();
 
     it('answers the captured uploads in order', async () => {
-      const answers = [
+      const answers: HttpAnswer[] = [
         await upload(sim.url, { name: 'worker_test.png', bytes: await png(30) }, { type: 'input' }),
         await upload(sim.url, { name: 'worker_test.png', bytes: await png(31) }, { type: 'input' }),
         await upload(sim.url, { name: 'worker_test.png', bytes: await png(32) }, { type: 'input', overwrite: 'true' }),
@@ -152,7 +152,11 @@ describe('E-2 E-5 E-6 ComfyUI 0.8.0 conformance, server A', () => {
         await getPath(sim.url, '/view?filename=worker_test.png&type=input'),
       ];
       const names = ['upload_0', 'upload_1', 'upload_2', 'upload_subfolder', 'upload_missing_field', 'view_uploaded_input'];
-      expect(names.flatMap((name, index) => httpDifferences(httpRecord(uploads[name]), answers[index] ?? answers[0]!, { exactJson: true }).map((problem) => `${name}: ${problem}`))).toEqual([]);
+      const differences = answers.flatMap((answer, index) => {
+        const name = names[index] ?? '';
+        return httpDifferences(httpRecord(uploads[name]), answer, { exactJson: true }).map((problem) => `${name}: ${problem}`);
+      });
+      expect(differences).toEqual([]);
     });
 
     it('lists the uploaded top-level files as LoadImage choices', async () => {
@@ -224,7 +228,7 @@ describe('E-2 E-5 E-6 ComfyUI 0.8.0 conformance, server A', () => {
     const transcript = readTranscript('07-misc-endpoints-after.json');
 
     it('answers queue, unknown history, idle interrupt, unknown delete and prompt as captured', async () => {
-      const answers: [string, Promise<import('../testing/sim-http').HttpAnswer>][] = [
+      const answers: [string, Promise<HttpAnswer>][] = [
         ['queue_after', getPath(sim.url, '/queue')],
         ['history_unknown_id', getPath(sim.url, '/history/00000000-0000-0000-0000-000000000000')],
         ['interrupt_idle', postJson(sim.url, '/interrupt', {})],

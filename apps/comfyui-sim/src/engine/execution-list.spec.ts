@@ -1,4 +1,4 @@
-import { readFixtureJson } from '@test/fixtures';
+import { readFixtureGraph } from '../testing/fixture-workflows';
 import { ExecutionList } from './execution-list';
 
 type Graph = Record<string, Record<string, unknown>>;
@@ -25,7 +25,7 @@ describe('execution order as ComfyUI stages nodes', () => {
   });
 
   it('loads the checkpoint first in the SD1.5 workflow (it feeds the VAE decoder next to the output)', () => {
-    const prompt = readFixtureJson('workflows/plain/sd15-txt2img.json') as Graph;
+    const prompt = readFixtureGraph('workflows/plain/sd15-txt2img.json');
     expect(runOrder(prompt, ['9'])).toEqual(['4', '5', '7', '6', '3', '8', '9']);
   });
 

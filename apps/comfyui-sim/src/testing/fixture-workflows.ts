@@ -22,3 +22,9 @@ export function fixtureWorkflowNodes(folders: readonly string[]): FixtureNode[] 
       }),
   );
 }
+
+/** One fixture workflow as an API graph of object nodes. */
+export function readFixtureGraph(relative: string): Record<string, Record<string, unknown>> {
+  const graph = readFixtureJson(relative);
+  return Object.fromEntries(Object.entries(isRecord(graph) ? graph : {}).filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1])));
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
+import { z } from 'zod';
 
 export interface TextFrame {
   kind: 'text';
@@ -13,6 +14,8 @@ export interface BinaryFrame {
 }
 
 export type RecordedFrame = TextFrame | BinaryFrame;
+
+const textMessageSchema = z.looseObject({ type: z.string(), data: z.record(z.string(), z.unknown()).optional() });
 
 /** A hex client id like the ones the transcripts used. */
 export function newClientId(): string {
@@ -37,8 +40,8 @@ export class RecordingSocket {
       if (isBinary) {
         this.frames.push({ kind: 'binary', bytes });
       } else {
-        const json = JSON.parse(bytes.toString('utf8')) as { type: string; data: Record<string, unknown> };
-        this.frames.push({ kind: 'text', type: json.type, data: json.data });
+        const json = textMessageSchema.parse(JSON.parse(bytes.toString('utf8')));
+        this.frames.push({ kind: 'text', type: json.type, data: json.data ?? {} });
       }
       this.notify();
     });

@@ -165,7 +165,7 @@ export class InputValidator {
     const choices = Array.isArray(type) ? type : type === 'COMBO' ? (options.options ?? []) : undefined;
     if (!choices) return;
     const candidates = options.multiselect === true && Array.isArray(value) ? value : [value];
-    if (candidates.every((candidate) => choices.includes(candidate as string))) return;
+    if (candidates.every((candidate) => choices.some((choice) => choice === candidate))) return;
     const long = choices.length > 20;
     const listInfo = long ? `(list of length ${choices.length})` : pyRepr(choices);
     errors.push(problem('value_not_in_list', 'Value not in list', `${name}: '${pyStr(value)}' not in ${listInfo}`, { input_name: name, input_config: long ? null : config, received_value: value }));

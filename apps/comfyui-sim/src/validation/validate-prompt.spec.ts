@@ -1,21 +1,24 @@
-import { readFixtureJson } from '@test/fixtures';
 import { Catalogue } from '../catalogue/catalogue';
 import { resolveModelLists } from '../catalogue/model-folders';
 import { shapeDifferences } from '../testing/compare-shape';
+import { httpRecord, readTranscript } from '../testing/transcripts';
+import { isRecord } from './prompt-graph';
 import { validatePrompt } from './validate-prompt';
 
-const transcript = readFixtureJson('comfyui-real/05-invalid-prompts.json') as Record<string, { request_prompt?: unknown; response: { status: number; json: unknown } }>;
+const transcript = readTranscript('05-invalid-prompts.json');
 const catalogue = Catalogue.build({ models: resolveModelLists({}, false), customNodes: false, testNodes: false });
 const deps = { catalogue, imageExists: (image: string) => Promise.resolve(image === 'present.png') };
 
-const rejectedCases = Object.entries(transcript).filter(([, record]) => record.request_prompt !== undefined && record.response.status === 400);
+const rejectedCases = Object.entries(transcript).flatMap(([name, record]) =>
+  isRecord(record) && 'request_prompt' in record ? [[name, record.request_prompt, httpRecord(record.response)] as const] : [],
+);
 
 describe('POST /prompt validation as ComfyUI 0.8.0 (transcript 05)', () => {
-  it.each(rejectedCases)('%s gives the captured 400 body', async (_name, record) => {
-    const result = await validatePrompt(structuredClone(record.request_prompt), undefined, deps);
-    expect(result.ok).toBe(false);
+  it.each(rejectedCases)('%s gives the captured 400 body', async (_name, prompt, response) => {
+    const result = await validatePrompt(structuredClone(prompt), undefined, deps);
+    expect([result.ok, response.status]).toEqual([false, 400]);
     const body = result.ok ? {} : { error: result.error, node_errors: result.nodeErrors };
-    expect(shapeDifferences(record.response.json, body, { exactAll: true, ignore: ['node_errors.*.errors.*.extra_info.traceback'] })).toEqual([]);
+    expect(shapeDifferences(response.json, body, { exactAll: true, ignore: ['node_errors.*.errors.*.extra_info.traceback'] })).toEqual([]);
   });
 
   it('accepts the valid outputs of a partly invalid graph and reports the rest', async () => {
