@@ -26,10 +26,10 @@ const common = {
     '^@test/(.*)$': '<rootDir>/test/$1',
   },
   rootDir: __dirname,
-  testTimeout: 30_000,
 };
 
 module.exports = {
+  testTimeout: 30_000,
   projects: [
     {
       ...common,

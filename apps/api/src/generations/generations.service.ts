@@ -19,7 +19,8 @@ import { JobViews } from './job-views.service';
 export const MAX_WAITING_JOBS = 2000;
 
 /** Randomize draws at enqueue (W-16) use the OS generator: the drawn values are recorded. */
-const osRandom = () => randomInt(2 ** 48) / 2 ** 48;
+const RANDOM_SPAN = 2 ** 48 - 1; // randomInt's largest allowed range
+const osRandom = () => randomInt(RANDOM_SPAN) / RANDOM_SPAN;
 
 const withPrefix = (errors: readonly FieldError[], prefix: string) => errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` }));
 

@@ -4,6 +4,9 @@ import type { JobDetail } from '@app/shared/contracts/api/generations';
 import type { WorkflowDetail } from '@app/shared/contracts/api/workflows';
 import { isTerminal, type JobStatus } from '@app/shared/jobs/job-state';
 import type { ServerToClientEvents } from '@app/shared/contracts/socket-events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { startSim, type RunningSim, type SimOptions } from '../../../comfyui-sim/src/index';
 import { WorkerModule, type WorkerModuleOptions } from '../../../worker/src/worker.module';
@@ -18,6 +21,10 @@ export const TEST_WORKER_OPTIONS: WorkerModuleOptions = {
 export interface TestStack {
   api: TestApi;
   sim: RunningSim;
+  /** Stops the stand-in (the backend goes down) and starts it again on the same port and folders. */
+  restartSim(down?: () => Promise<void>): Promise<void>;
+  /** Waits until the worker's health probes see the backend in this state (E-2). */
+  waitForBackendState(state: 'up' | 'down', timeoutMs?: number): Promise<void>;
   worker: INestApplicationContext | undefined;
   startWorker(): Promise<INestApplicationContext>;
   stopWorker(): Promise<void>;
@@ -32,7 +39,9 @@ export interface TestStack {
  * Redis) and a worker on the same config. Nothing is mocked.
  */
 export async function startTestStack(options: { sim?: SimOptions; worker?: boolean } = {}): Promise<TestStack> {
-  const sim = await startSim({ stepMs: 5, ...options.sim });
+  const simDir = await mkdtemp(join(tmpdir(), 'cs-sim-'));
+  const simOptions: SimOptions = { stepMs: 5, dataDir: simDir, ...options.sim };
+  let sim = await startSim(simOptions);
   const api = await startTestApi({ COMFYUI_URLS: sim.url });
   const sockets: Socket[] = [];
   let adminToken: string | undefined;
@@ -40,6 +49,13 @@ export async function startTestStack(options: { sim?: SimOptions; worker?: boole
     api,
     sim,
     worker: undefined,
+    async restartSim(down = async () => undefined) {
+      const port = sim.port;
+      await sim.stop();
+      await down();
+      sim = await startSim({ ...simOptions, port });
+      stack.sim = sim;
+    },
     async startWorker() {
       const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(api.config, TEST_WORKER_OPTIONS), { logger: false });
       await worker.init();
@@ -49,6 +65,16 @@ export async function startTestStack(options: { sim?: SimOptions; worker?: boole
     async stopWorker() {
       await stack.worker?.close();
       stack.worker = undefined;
+    },
+    async waitForBackendState(state, timeoutMs = 15_000) {
+      adminToken ??= (await api.loginAdmin()).accessToken;
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const res = await api.http.get('/api/backends').auth(adminToken, { type: 'bearer' });
+        if ((res.body as { items: { state: string }[] }).items.every((b) => b.state === state)) return;
+        if (Date.now() > deadline) throw new Error(`backends not ${state} after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
     async importWorkflow(name, graph) {
       adminToken ??= (await api.loginAdmin()).accessToken;
@@ -83,6 +109,7 @@ export async function startTestStack(options: { sim?: SimOptions; worker?: boole
       await stack.stopWorker();
       await api.close();
       await sim.stop();
+      await rm(simDir, { recursive: true, force: true });
     },
   };
   if (options.worker !== false) await stack.startWorker();
