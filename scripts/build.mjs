@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Compiles the server side (apps/api, worker, supervisor, comfyui-sim, libs) with swc into
+// Compiles the server side (apps/api, worker, supervisor, comfyui-sim, libs, bench) with swc into
 // dist/, and the web app with Vite into apps/web/dist — each only when its sources changed.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER_ROOTS = ['apps/api/src', 'apps/worker/src', 'apps/supervisor/src', 'apps/comfyui-sim/src', 'apps/comfyui-sim/data', 'libs/shared/src', 'libs/server/src'];
+const SERVER_ROOTS = ['apps/api/src', 'apps/worker/src', 'apps/supervisor/src', 'apps/comfyui-sim/src', 'apps/comfyui-sim/data', 'libs/shared/src', 'libs/server/src', 'bench'];
 const WEB_INPUTS = ['apps/web', 'libs/shared/src'];
 const IS_TEST = /\.(spec|int-spec|e2e-spec|test)\.ts$/;
 
@@ -34,7 +34,7 @@ function isFresh(stampFile, print) {
 }
 
 export async function buildServer({ force = false, log = console.log } = {}) {
-  const sources = SERVER_ROOTS.flatMap((root) => walk(join(ROOT, root))).filter((f) => !IS_TEST.test(f) && !f.includes('/testing/'));
+  const sources = SERVER_ROOTS.flatMap((root) => walk(join(ROOT, root))).filter((f) => !IS_TEST.test(f) && !f.endsWith('.md'));
   const stamp = join(ROOT, 'dist/.server-build');
   const print = fingerprint(sources);
   if (!force && isFresh(stamp, print)) return false;

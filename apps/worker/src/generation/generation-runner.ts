@@ -87,8 +87,8 @@ export class GenerationRunner {
     const lease = await this.pool.acquire(job.id, (backend) => backend.objectInfo !== undefined && this.preparation.compile(job, preparation, backend).ok, signal);
     try {
       const { client } = lease.backend;
-      const uploaded = await this.preparation.upload(job, preparation, client, signal);
-      const prepared = this.preparation.compile(job, preparation, lease.backend, uploaded);
+      await this.preparation.upload(job, preparation, client, signal);
+      const prepared = this.preparation.compile(job, preparation, lease.backend);
       if (!prepared.ok) return this.giveUp(job, { kind: 'compile', message: prepared.errors[0]?.message ?? 'The workflow did not compile', fields: prepared.errors });
       await this.jobs.recordCompilation(job.id, prepared.graph, prepared.prompts, this.clock.now());
       if (!(await this.lifecycle.dispatched(job, lease.backend.record, client.clientId))) {

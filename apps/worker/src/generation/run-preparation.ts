@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FieldError } from '@app/shared/contracts/errors';
+import type { ObjectInfo } from '@app/shared/comfy/object-info';
 import type { FormSchema } from '@app/shared/form/field-types';
 import { buildAliasIndex, type AliasIndex } from '@app/shared/prompt/alias-index';
 import type { ApiGraph } from '@app/shared/workflow/api-graph';
@@ -27,6 +28,8 @@ export interface Preparation {
   aliases: AliasIndex;
   uploads: JobUpload[];
   problem?: FieldError[];
+  /** Compiles by catalogue: backends with the same catalogue share one (E-4 checks many). */
+  compiled: Map<ObjectInfo | undefined, PrepareRunResult>;
 }
 
 /**
@@ -56,13 +59,18 @@ export class RunPreparation {
       const ext = upload.relPath.slice(upload.relPath.lastIndexOf('.') + 1);
       uploads.push({ field: field.name, name: `${upload.id}.${ext}`, path: storedUploadFile(this.config, { userId: job.userId, uploadId: upload.id, relPath: upload.relPath }) });
     }
-    return { graph, schema, aliases, uploads, ...(problem.length ? { problem } : {}) };
+    return { graph, schema, aliases, uploads, compiled: new Map(), ...(problem.length ? { problem } : {}) };
   }
 
-  /** The graph for this backend, with image names as they will be after upload. */
-  compile(job: JobRecord, preparation: Preparation, backend: BackendHandle, uploaded?: Record<string, string>): PrepareRunResult {
-    const predicted = Object.fromEntries(preparation.uploads.map((u) => [u.field, `cg/${job.id}/${u.name}`]));
-    return prepareRun({
+  /**
+   * The graph for this backend, with image names as they will be after upload (uploads keep
+   * their names: they overwrite). Computed once per distinct catalogue.
+   */
+  compile(job: JobRecord, preparation: Preparation, backend: BackendHandle): PrepareRunResult {
+    const cached = preparation.compiled.get(backend.objectInfo);
+    if (cached) return cached;
+    const uploads = Object.fromEntries(preparation.uploads.map((u) => [u.field, `cg/${job.id}/${u.name}`]));
+    const result = prepareRun({
       graph: preparation.graph,
       schema: preparation.schema,
       resolved: job.resolvedValues,
@@ -71,18 +79,18 @@ export class RunPreparation {
       jobId: job.id,
       aliases: preparation.aliases,
       objectInfo: backend.objectInfo,
-      uploads: uploaded ?? predicted,
+      uploads,
     });
+    preparation.compiled.set(backend.objectInfo, result);
+    return result;
   }
 
-  /** Uploads with overwrite, so a retry replaces rather than renames; returns field → LoadImage value. */
-  async upload(job: JobRecord, preparation: Preparation, client: ComfyBackendClient, signal: AbortSignal): Promise<Record<string, string>> {
-    const values: Record<string, string> = {};
+  /** Uploads into `cg/<jobId>` with overwrite, so the names the compile used hold (a retry replaces, never renames). */
+  async upload(job: JobRecord, preparation: Preparation, client: ComfyBackendClient, signal: AbortSignal): Promise<void> {
     for (const upload of preparation.uploads) {
       const bytes = await readFile(upload.path);
       const answer = await client.http.uploadImage(new Uint8Array(bytes), { name: upload.name, subfolder: `cg/${job.id}`, type: 'input', overwrite: true, signal });
-      values[upload.field] = answer.loadImageValue;
+      if (answer.loadImageValue !== `cg/${job.id}/${upload.name}`) throw new Error(`the backend stored ${upload.name} as ${answer.loadImageValue}`);
     }
-    return values;
   }
 }
