@@ -8,7 +8,7 @@ import { resolveJwtSecret } from '@app/server/config/secret';
 import { ServerModule } from '@app/server/server.module';
 import type { Clock } from '@app/server/system/clock';
 import { existsSync } from 'node:fs';
-import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { AliasesModule } from './aliases/aliases.module';
 import { AuthEvents } from './auth/auth-events';
 import { BackendsController } from './backends/backends.controller';
@@ -20,6 +20,7 @@ import { JWT_SECRET, JwtStrategy } from './auth/jwt.strategy';
 import { LoginThrottle } from './auth/login-throttle.service';
 import { AccessGuard } from './common/access.guard';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { RequestValidationPipe } from './common/zod-validation.pipe';
 import { EventsGateway } from './events/events.gateway';
 import { GenerationsModule } from './generations/generations.module';
 import { HealthController } from './health/health.controller';
@@ -68,7 +69,7 @@ export class ApiModule implements NestModule {
       providers: [
         { provide: JWT_SECRET, useValue: secret },
         { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_PIPE, useClass: RequestValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         Authenticator,

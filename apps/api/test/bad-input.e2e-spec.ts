@@ -55,6 +55,12 @@ describe('S-20 bad input never reaches a 500', () => {
     expect(res.body).toEqual({ statusCode: 400, message: 'Invalid id', errors: [{ field: 'params.id', message: 'must be a UUID' }] });
   });
 
+  it('names query parameters as query fields', async () => {
+    const res = await api.http.get('/api/generations').query({ limit: 0 }).auth(admin, bearer);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'query.limit', message: expect.any(String) }]);
+  });
+
   it('answers an empty update with 400', async () => {
     const res = await api.http.patch('/api/users/00000000-0000-4000-8000-000000000000').auth(admin, bearer).send({});
     expect(res.status).toBe(400);

@@ -2,6 +2,8 @@ import type { JobDetail } from '@app/shared/contracts/api/generations';
 import { readFixtureJson } from '@test/fixtures';
 import extractChunks from 'png-chunks-extract';
 import textChunk from 'png-chunk-text';
+import sharp from 'sharp';
+import type { Response } from 'superagent';
 import { startTestStack, type TestStack } from './support/test-stack';
 
 const bearer = { type: 'bearer' } as const;
@@ -41,11 +43,7 @@ describe('generation pipeline end to end (stand-in, real Redis and SQLite)', () 
 
     const thumb = await stack.api.http.get(new URL(output.urls.thumb256!, stack.api.url).pathname + new URL(output.urls.thumb256!, stack.api.url).search).expect(200);
     expect(thumb.headers['content-type']).toBe('image/webp');
-    const original = await stack.api.http.get(output.urls.original).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const original = await stack.api.http.get(output.urls.original).buffer(true).parse(binary);
     const texts = Object.fromEntries(extractChunks(original.body as Buffer).filter((c) => c.name === 'tEXt').map((c) => { const t = textChunk.decode(c.data); return [t.keyword, t.text]; }));
     expect(Object.keys(texts)).toEqual(expect.arrayContaining(['prompt', 'cozygen_prompt_raw', 'cozy_job']));
     expect(JSON.parse(texts.cozy_job!)).toMatchObject({ jobId: id, seed: 77, workflow: { name: 'Flux', version: 1 } });
@@ -122,4 +120,33 @@ describe('generation pipeline end to end (stand-in, real Redis and SQLite)', () 
     const res = await stack.api.http.get('/api/backends').auth(admin.accessToken, bearer).expect(200);
     expect(res.body.items).toEqual([expect.objectContaining({ url: stack.sim.url, state: 'up', comfyuiVersion: '0.8.0', slots: 2 })]);
   });
+
+  it('J-2 runs an image-to-image workflow on the user’s own upload, and refuses someone else’s', async () => {
+    const invert = (await stack.importWorkflow('Invert', readFixtureJson('workflows/cozygen-min/cozygen-min-image-input.json'))).id;
+    const owner = await stack.api.createUser('uploader@test.local');
+    const other = await stack.api.createUser('borrower@test.local');
+    const red = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 255, g: 0, b: 0 } } }).png().toBuffer();
+    const upload = await stack.api.http.post('/api/uploads').auth(owner.token, bearer).attach('file', red, 'red.png').expect(201);
+
+    const missing = await stack.api.http.post('/api/generations').auth(owner.token, bearer).send({ workflowId: invert, values: {} }).expect(400);
+    expect(missing.body.errors).toEqual([{ field: 'body.values.Source Image', message: 'Image required' }]);
+    const borrowed = await stack.api.http.post('/api/generations').auth(other.token, bearer).send({ workflowId: invert, values: { 'Source Image': upload.body.id } }).expect(400);
+    expect(borrowed.body.errors).toEqual([{ field: 'body.values.Source Image', message: 'no such upload' }]);
+
+    const submitted = await stack.api.http.post('/api/generations').auth(owner.token, bearer).send({ workflowId: invert, values: { 'Source Image': upload.body.id } }).expect(202);
+    const job = await stack.waitForJob(owner.token, (submitted.body.jobs as [{ id: string }])[0].id);
+    expect(job.status).toBe('completed');
+    expect(job.outputs).toHaveLength(1);
+    const file = await stack.api.http.get(`/api/outputs/${job.outputs[0]!.id}/file`).auth(owner.token, bearer).buffer(true).parse(binary);
+    const { data, info } = await sharp(file.body as Buffer).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([40, 30]);
+    expect([...data.subarray(0, 3)]).toEqual([0, 255, 255]);
+  });
 });
+
+/** supertest parser that keeps a binary body as a Buffer. */
+function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}

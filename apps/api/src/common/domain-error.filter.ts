@@ -8,11 +8,8 @@ import {
   UnauthenticatedError,
   ValidationError,
   type ErrorBody,
-  type FieldError,
 } from '@app/shared/contracts/errors';
 import type { Response } from 'express';
-import { ZodValidationException } from 'nestjs-zod';
-import { ZodError } from 'zod';
 
 const STATUS: [new (...args: never[]) => DomainError, number][] = [
   [ValidationError, 400],
@@ -22,17 +19,6 @@ const STATUS: [new (...args: never[]) => DomainError, number][] = [
   [ConflictError, 409],
   [LimitError, 429],
 ];
-
-/** zod issues → field errors; the path is dotted from the request part (`body.email`). */
-export function zodFieldErrors(error: ZodError, root?: string): FieldError[] {
-  return error.issues.map((issue) => {
-    const path = [...(root ? [root] : []), ...issue.path.map(String)];
-    if (issue.code === 'unrecognized_keys') {
-      return { field: [...path, ...issue.keys].join('.') || 'body', message: 'unknown field' };
-    }
-    return { field: path.join('.') || root || 'body', message: issue.message };
-  });
-}
 
 /**
  * The one place errors become HTTP answers `{statusCode, message, errors?}`. Known errors
@@ -53,11 +39,6 @@ export class DomainErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof ZodValidationException) {
-      const zodError = exception.getZodError();
-      const errors = zodError instanceof ZodError ? zodFieldErrors(zodError, 'body') : [];
-      return { statusCode: 400, message: 'Validation failed', errors };
-    }
     if (exception instanceof DomainError) {
       const status = STATUS.find(([kind]) => exception instanceof kind)?.[1] ?? 500;
       return { statusCode: status, message: exception.message, ...(exception.fields.length ? { errors: exception.fields } : {}) };

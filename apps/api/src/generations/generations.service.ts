@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CreateGeneration, CreatedGenerations, JobDetail, JobList, PageQuery } from '@app/shared/contracts/api/generations';
 import { ConflictError, LimitError, NotFoundError, ValidationError, type FieldError } from '@app/shared/contracts/errors';
+import type { FormSchema, FormValues } from '@app/shared/form/field-types';
 import { planRuns } from '@app/shared/form/plan-runs';
 import { validateValues } from '@app/shared/form/validate-values';
 import { isTerminal } from '@app/shared/jobs/job-state';
 import { JobsRepository, type NewJob } from '@app/server/repositories/jobs.repository';
+import { UploadsRepository } from '@app/server/repositories/uploads.repository';
 import { WorkflowMemoryRepository } from '@app/server/repositories/workflow-memory.repository';
 import { Clock } from '@app/server/system/clock';
-import { newId } from '@app/server/system/ids';
+import { isUuid, newId } from '@app/server/system/ids';
 import { randomInt } from 'node:crypto';
 import type { AuthUser } from '../common/auth-user';
 import { WorkflowsService } from '../workflows/workflows.service';
@@ -33,6 +35,7 @@ export class GenerationsService {
     private readonly dispatcher: Dispatcher,
     private readonly views: JobViews,
     private readonly memory: WorkflowMemoryRepository,
+    private readonly uploads: UploadsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -45,6 +48,7 @@ export class GenerationsService {
     const randomize = input.randomize ?? [];
     const valid = validateValues(workflow.schema, input.values, { bypass });
     if (!valid.ok) throw new ValidationError('Some values are not valid', withPrefix(valid.errors, 'body'));
+    await this.assertOwnUploads(user, workflow.schema, valid.values);
     const plan = planRuns(workflow.schema, valid.values, { randomize, bypass, count: input.count, random: osRandom });
     if (!plan.ok) throw new ValidationError('Some switches are not valid', withPrefix(plan.errors, 'body'));
 
@@ -117,6 +121,18 @@ export class GenerationsService {
     };
     await this.dispatcher.enqueue(user.id, [retry]);
     return { jobs: [{ id: retry.id }] };
+  }
+
+  /** An image value names an upload; it must be one of the caller's own (U-5). */
+  private async assertOwnUploads(user: AuthUser, schema: FormSchema, values: FormValues): Promise<void> {
+    const errors: FieldError[] = [];
+    for (const field of schema.fields.filter((f) => f.type === 'image')) {
+      const value = values[field.name];
+      if (typeof value === 'string' && !(isUuid(value) && (await this.uploads.findForUser(user.id, value)))) {
+        errors.push({ field: `body.values.${field.name}`, message: 'no such upload' });
+      }
+    }
+    if (errors.length > 0) throw new ValidationError('Some images are not available', errors);
   }
 
   /** U-5: someone else's job is simply not found. */

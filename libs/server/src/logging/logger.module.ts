@@ -36,6 +36,8 @@ export class LoggerModule {
               return typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
             },
             autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+            // Query strings can carry media signatures (S-24): log the path only.
+            serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url?.split('?')[0] }) },
             transport: process.stdout.isTTY ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
           },
         }),
