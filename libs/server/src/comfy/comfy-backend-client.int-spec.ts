@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFixtureJson } from '@test/fixtures';
-import { apiGraphSchema } from '@app/shared/comfy/protocol';
+import { promptGraphSchema } from '@app/shared/comfy/protocol';
 import { startSim } from '../../../../apps/comfyui-sim/src/index';
 import { ComfyBackendClient } from './comfy-backend-client';
 import { ComfyValidationError } from './comfy-errors';
@@ -76,7 +76,7 @@ describe('E-5/E-6 a full prompt', () => {
 
   it('a plain txt2img graph (fixtures/workflows/plain/sd15-txt2img.json)', async () => {
     const promptId = randomUUID();
-    const graph = apiGraphSchema.parse(readFixtureJson('workflows/plain/sd15-txt2img.json'));
+    const graph = promptGraphSchema.parse(readFixtureJson('workflows/plain/sd15-txt2img.json'));
     const saver = Object.values(graph).find((node) => node.class_type === 'SaveImage');
     if (!saver) throw new Error('no SaveImage in the fixture');
     saver.inputs.filename_prefix = `cg/${promptId}/out`;

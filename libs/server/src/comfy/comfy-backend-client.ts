@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import type { ApiGraph } from '@app/shared/comfy/protocol';
+import type { PromptGraph } from '@app/shared/comfy/protocol';
 import { delay } from './backoff';
 import { capabilitiesFrom, type BackendCapabilities } from './capabilities';
 import { cancelPrompt, type CancelResult } from './cancel-prompt';
@@ -111,7 +111,7 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
    * after cancelling whatever part was queued; a transient failure may have queued it: reconcile
    * before submitting again.
    */
-  async submit(graph: ApiGraph, options: SubmitPromptOptions): Promise<TrackedPrompt> {
+  async submit(graph: PromptGraph, options: SubmitPromptOptions): Promise<TrackedPrompt> {
     const { promptId, extraData, onFrame, signal } = options;
     await this.waitForSocket(signal);
     if (this.prompts.has(promptId)) throw new RangeError(`prompt ${promptId} is already tracked`);

@@ -9,7 +9,7 @@ import {
   queueSchema,
   systemStatsSchema,
   uploadAnswerSchema,
-  type ApiGraph,
+  type PromptGraph,
   type Features,
   type HistoryEntry,
   type Queue,
@@ -77,7 +77,7 @@ export class ComfyHttp {
    * Queues a graph. Throws `ComfyValidationError` on a 400, and also on a 200 with `node_errors`
    * (then `queuedPromptId` is set: part of the graph was queued and the caller must cancel it).
    */
-  submitPrompt(graph: ApiGraph, options: SubmitOptions): Promise<{ promptId: string; number: number }> {
+  submitPrompt(graph: PromptGraph, options: SubmitOptions): Promise<{ promptId: string; number: number }> {
     const body = { prompt: graph, client_id: options.clientId, prompt_id: options.promptId, extra_data: options.extraData ?? {} };
     const route = '/prompt';
     return this.exchange.send(route, jsonInit(body), { timeoutMs: this.timeouts.promptMs, signal: options.signal }, async (response) => {

@@ -6,14 +6,14 @@ import { z } from 'zod';
  * read is declared. `/object_info` has its own parser in `./object-info`.
  */
 
-/** An API-format graph: node id → `{class_type, inputs}`; a link is `["<node id>", <output index>]`. */
-export const apiNodeSchema = z.looseObject({
+/** A graph as it travels in /prompt, /queue and /history (loosely typed; the workflow code has the strict `ApiGraph`): node id → `{class_type, inputs}`; a link is `["<node id>", <output index>]`. */
+export const promptNodeSchema = z.looseObject({
   class_type: z.string(),
   inputs: z.record(z.string(), z.unknown()),
   _meta: z.looseObject({ title: z.string().optional() }).optional(),
 });
-export const apiGraphSchema = z.record(z.string(), apiNodeSchema);
-export type ApiGraph = z.infer<typeof apiGraphSchema>;
+export const promptGraphSchema = z.record(z.string(), promptNodeSchema);
+export type PromptGraph = z.infer<typeof promptGraphSchema>;
 
 // —— POST /prompt
 

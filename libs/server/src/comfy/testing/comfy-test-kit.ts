@@ -1,11 +1,11 @@
-import type { ApiGraph } from '@app/shared/comfy/protocol';
+import type { PromptGraph } from '@app/shared/comfy/protocol';
 import type { ComfyBackendClient } from '../comfy-backend-client';
 import type { SocketState } from '../comfy-socket';
 import type { PromptFrameEvent } from '../prompt-demux';
 import type { TrackedPrompt } from '../tracked-prompt';
 
 /** EmptyImage (red) → ImageInvert → SaveImage: model-free, one cyan PNG (COMFYUI.md obs 01). */
-export function invertGraph(prefix: string, color = 16711680): ApiGraph {
+export function invertGraph(prefix: string, color = 16711680): PromptGraph {
   return {
     '1': { class_type: 'EmptyImage', inputs: { width: 64, height: 48, batch_size: 1, color } },
     '2': { class_type: 'ImageInvert', inputs: { image: ['1', 0] } },
@@ -14,7 +14,7 @@ export function invertGraph(prefix: string, color = 16711680): ApiGraph {
 }
 
 /** EmptyImage → CaptureProgressPreview (test node: `steps` progress frames with previews) → SaveImage. */
-export function progressGraph(prefix: string, steps: number, delayMs: number): ApiGraph {
+export function progressGraph(prefix: string, steps: number, delayMs: number): PromptGraph {
   return {
     '1': { class_type: 'EmptyImage', inputs: { width: 32, height: 32, batch_size: 1, color: 3368652 } },
     '2': { class_type: 'CaptureProgressPreview', inputs: { image: ['1', 0], steps, delay_ms: delayMs } },
@@ -23,7 +23,7 @@ export function progressGraph(prefix: string, steps: number, delayMs: number): A
 }
 
 /** LoadImage of an uploaded file → SaveImage. */
-export function loadImageGraph(image: string, prefix: string): ApiGraph {
+export function loadImageGraph(image: string, prefix: string): PromptGraph {
   return {
     '30': { class_type: 'LoadImage', inputs: { image } },
     '31': { class_type: 'SaveImage', inputs: { images: ['30', 0], filename_prefix: prefix } },
