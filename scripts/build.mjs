@@ -80,7 +80,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const force = process.argv.includes('--force');
   try {
     await buildServer({ force });
-    buildWeb({ force });
+    if (!process.argv.includes('--server')) buildWeb({ force });
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
