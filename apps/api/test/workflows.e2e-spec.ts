@@ -95,4 +95,25 @@ describe('workflows api (W-1 … W-4, W-14)', () => {
     expect(live.schema.fields.find((f) => f.name === '4.ckpt_name')?.choices).toEqual(['house/special.safetensors']);
     expect(live.schema.fields.find((f) => f.name === '3.sampler_name')?.choices).toContain('euler');
   });
+
+  describe('W-21 compile dry run', () => {
+    it('returns the vanilla graph a job would send, the same for the same seed, and queues nothing', async () => {
+      const created = (await importGraph('dry run', readFixtureJson('workflows/cozygen-min/cozygen-min-dynamic-inputs.json')).expect(201)).body as WorkflowDetail;
+      const body = { values: { width: 64, height: 32 }, randomize: ['Fill Colour'], seed: 99 };
+      const first = await api.http.post(`/api/workflows/${created.id}/compile`).auth(member, bearer).send(body).expect(200);
+      const again = await api.http.post(`/api/workflows/${created.id}/compile`).auth(member, bearer).send(body).expect(200);
+      expect(JSON.stringify(again.body.graph)).toBe(JSON.stringify(first.body.graph));
+      const classes = Object.values(first.body.graph as Record<string, { class_type: string }>).map((n) => n.class_type);
+      expect(classes.filter((c) => c.startsWith('CozyGen'))).toEqual([]);
+      expect(first.body.graph['1'].inputs).toMatchObject({ width: 64, height: 32 });
+      expect(first.body.values['Fill Colour']).toEqual(expect.any(Number));
+      expect((await api.http.get('/api/generations').auth(member, bearer)).body.items).toEqual([]);
+    });
+
+    it('answers invalid values with 400 naming the field', async () => {
+      const created = (await importGraph('dry run bad', readFixtureJson('workflows/cozygen-min/cozygen-min-int-inputs.json')).expect(201)).body as WorkflowDetail;
+      const res = await api.http.post(`/api/workflows/${created.id}/compile`).auth(member, bearer).send({ values: { Width: 4 } }).expect(400);
+      expect(res.body.errors).toEqual([{ field: 'body.values.Width', message: expect.stringMatching(/16/) }]);
+    });
+  });
 });

@@ -3,9 +3,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/current-user.decorator';
-import { AdminOnly } from '../common/route-access.decorators';
+import { AdminOnly, RequireScope } from '../common/route-access.decorators';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
-import { CreateWorkflowDto, UpdateWorkflowDto, WorkflowDetailDto, WorkflowListDto, WorkflowMemoryDto } from './workflows.dto';
+import { CompileRequestDto, CompileResponseDto, CreateWorkflowDto, UpdateWorkflowDto, WorkflowDetailDto, WorkflowListDto, WorkflowMemoryDto } from './workflows.dto';
 import { WorkflowsService } from './workflows.service';
 
 @ApiTags('workflows')
@@ -30,6 +30,14 @@ export class WorkflowsController {
   @ZodResponse({ type: WorkflowMemoryDto })
   memory(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string) {
     return this.workflows.memory(user, id);
+  }
+
+  /** W-21: a dry run — the compiled graph for these values; nothing is queued. */
+  @Post(':id/compile')
+  @RequireScope('read')
+  @ZodResponse({ status: 200, type: CompileResponseDto })
+  compile(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string, @Body() body: CompileRequestDto) {
+    return this.workflows.compile(user, id, body);
   }
 
   @AdminOnly()

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateWorkflow, UpdateWorkflow, WorkflowDetail, WorkflowMemory, WorkflowSummary } from '@app/shared/contracts/api/workflows';
+import type { CompileRequest, CompileResponse, CreateWorkflow, UpdateWorkflow, WorkflowDetail, WorkflowMemory, WorkflowSummary } from '@app/shared/contracts/api/workflows';
+import { planRuns } from '@app/shared/form/plan-runs';
+import { validateValues } from '@app/shared/form/validate-values';
+import { buildAliasIndex } from '@app/shared/prompt/alias-index';
+import { createRandom } from '@app/shared/prompt/seeded-random';
+import { prepareRun } from '@app/shared/workflow/prepare-run';
+import { AliasesRepository } from '@app/server/repositories/aliases.repository';
 import { ConflictError, NotFoundError, ValidationError } from '@app/shared/contracts/errors';
 import type { FormSchema } from '@app/shared/form/field-types';
 import type { ApiGraph } from '@app/shared/workflow/api-graph';
@@ -27,6 +33,7 @@ export class WorkflowsService {
     private readonly workflows: WorkflowsRepository,
     private readonly catalogue: CatalogueService,
     private readonly memories: WorkflowMemoryRepository,
+    private readonly aliases: AliasesRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -57,6 +64,34 @@ export class WorkflowsService {
   async memory(user: AuthUser, id: string): Promise<WorkflowMemory> {
     if (!(await this.workflows.find(id))) throw new NotFoundError('Workflow not found');
     return (await this.memories.find(user.id, id)) ?? { values: {}, randomize: [], bypass: [], updatedAt: null };
+  }
+
+  /**
+   * W-21: the graph a job with these values would send, without queueing anything — expanded
+   * with the caller's aliases, compiled for the merged catalogue. Same seed, same graph.
+   */
+  async compile(user: AuthUser, id: string, input: CompileRequest): Promise<CompileResponse> {
+    const workflow = await this.live(id);
+    const bypass = input.bypass ?? [];
+    const valid = validateValues(workflow.schema, input.values, { bypass });
+    if (!valid.ok) throw new ValidationError('Some values are not valid', valid.errors.map((e) => ({ ...e, field: `body.${e.field}` })));
+    const seed = input.seed ?? 0;
+    const plan = planRuns(workflow.schema, valid.values, { randomize: input.randomize ?? [], bypass, count: 1, random: createRandom(seed, 'compile') });
+    if (!plan.ok) throw new ValidationError('Some switches are not valid', plan.errors.map((e) => ({ ...e, field: `body.${e.field}` })));
+    const [run] = plan.runs;
+    if (!run) throw new ValidationError('Nothing to compile');
+    const prepared = prepareRun({
+      graph: workflow.graph,
+      schema: workflow.schema,
+      resolved: run.values,
+      seed: run.seed,
+      bypass,
+      jobId: 'preview',
+      aliases: buildAliasIndex(await this.aliases.listForExpansion(user.id)),
+      objectInfo: (await this.catalogue.current()).objectInfo,
+    });
+    if (!prepared.ok) throw new ValidationError(prepared.errors[0]?.message ?? 'The workflow does not compile', prepared.errors);
+    return { graph: prepared.graph, seed: run.seed, values: run.values, prompts: prepared.prompts.map(({ field, raw, expanded }) => ({ field, raw, expanded })) };
   }
 
   async create(user: AuthUser, input: CreateWorkflow): Promise<WorkflowDetail> {
