@@ -49,6 +49,24 @@ describe('pipeline: cancel, errors and a backend going away', () => {
     await stack.api.http.delete(`/api/generations/${running}`).auth(token, bearer).expect(409);
   });
 
+  it('X-1 dispatches a newcomer’s jobs ahead of a long batch already waiting', async () => {
+    const a = await stack.api.createUser('batcher@test.local');
+    const b = await stack.api.createUser('newcomer@test.local');
+    const quick = { Prompt: 'quick', Width: 32, Height: 32, Steps: 3 };
+    const batch = await stack.api.http.post('/api/generations').auth(a.token, bearer).send({ workflowId: flux, values: quick, count: 12 }).expect(202);
+    const aIds = (batch.body.jobs as { id: string }[]).map((j) => j.id);
+    await stack.waitForJob(a.token, aIds[1]!, (s) => s !== 'queued');
+    const bIds = await Promise.all([1, 2, 3].map(() => submit(b.token, quick)));
+    const jobs = [
+      ...(await Promise.all(aIds.map((id) => stack.waitForJob(a.token, id, undefined, 60_000)))),
+      ...(await Promise.all(bIds.map((id) => stack.waitForJob(b.token, id, undefined, 60_000)))),
+    ];
+    const bSubmittedAt = Math.min(...jobs.filter((j) => bIds.includes(j.id)).map((j) => j.timings.queuedAt));
+    const after = jobs.filter((j) => (j.timings.dispatchedAt ?? 0) > bSubmittedAt).sort((x, y) => (x.timings.dispatchedAt ?? 0) - (y.timings.dispatchedAt ?? 0));
+    expect(bIds).toContain(after[0]?.id);
+    expect(after.slice(0, 5).filter((j) => bIds.includes(j.id))).toHaveLength(3);
+  }, 90_000);
+
   it('J-10 fails at once, mapped to the form field, when ComfyUI rejects a value', async () => {
     const { user, token } = await stack.api.createUser('rejected@test.local');
     // A value our form once allowed but the backend refuses (its catalogue changed since).
