@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { findFreePort } from '@app/server/system/free-port';
+// Relative: jest loads global setup modules without its moduleNameMapper.
+import { findFreePort } from '../../libs/server/src/system/free-port';
 
 const ROOT = resolve(__dirname, '../..');
 const SUPERVISOR = join(ROOT, 'dist/apps/supervisor/src/main.js');
