@@ -35,7 +35,13 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'generate',
         name: 'generate',
-        component: () => import('./generate/components/GenerateView.vue'),
+        component: () => import('./workflows/components/WorkflowsView.vue'),
+        meta: { titleKey: 'nav.generate' },
+      },
+      {
+        path: 'generate/:workflowId',
+        name: 'generate-form',
+        component: () => import('./generate/components/GenerateFormView.vue'),
         meta: { titleKey: 'nav.generate' },
       },
       {
@@ -43,6 +49,13 @@ export const routes: RouteRecordRaw[] = [
         name: 'queue',
         component: () => import('./queue/components/QueueView.vue'),
         meta: { titleKey: 'nav.queue' },
+      },
+      {
+        path: 'queue/:jobId',
+        name: 'job',
+        component: () => import('./queue/components/JobResultView.vue'),
+        props: true,
+        meta: { titleKey: 'job.title' },
       },
       {
         path: 'gallery',
@@ -62,6 +75,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-users',
         component: () => import('./admin/components/UsersView.vue'),
         meta: { requiresAdmin: true, titleKey: 'users.title' },
+      },
+      {
+        path: 'admin/workflows',
+        name: 'admin-workflows',
+        component: () => import('./admin/components/WorkflowsAdminView.vue'),
+        meta: { requiresAdmin: true, titleKey: 'adminWorkflows.title' },
+      },
+      {
+        path: 'admin/backends',
+        name: 'admin-backends',
+        component: () => import('./admin/components/BackendsView.vue'),
+        meta: { requiresAdmin: true, titleKey: 'backends.title' },
       },
       {
         path: 'profile',

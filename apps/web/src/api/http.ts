@@ -15,6 +15,7 @@ export interface SessionHooks {
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {
+  /** JSON-encoded, except FormData (multipart uploads), which the browser encodes with its boundary. */
   body?: unknown;
   query?: Readonly<Record<string, string>>;
   /** Sent without a bearer token and never refreshed: login and refresh themselves. */
@@ -66,16 +67,21 @@ export async function request(
 async function send(method: HttpMethod, path: string, options: RequestOptions, token: string | null): Promise<Response> {
   const headers = new Headers({ Accept: 'application/json' });
   if (token) headers.set('Authorization', `Bearer ${token}`);
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (options.body !== undefined && !(options.body instanceof FormData)) headers.set('Content-Type', 'application/json');
   const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
   try {
     return await fetch(`${API_BASE}${path}${query}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: encodeBody(options.body),
       credentials: 'same-origin',
     });
   } catch (error) {
     throw new ApiError(0, t('error.network'), [], null, { cause: error });
   }
+}
+
+function encodeBody(body: unknown): BodyInit | undefined {
+  if (body === undefined || body instanceof FormData) return body;
+  return JSON.stringify(body);
 }

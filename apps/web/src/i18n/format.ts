@@ -20,3 +20,15 @@ export function formatDuration(seconds: number): string {
   if (seconds < 60) return t('duration.seconds', { count: Math.max(1, Math.ceil(seconds)) });
   return t('duration.minutes', { count: Math.ceil(seconds / 60) });
 }
+
+/**
+ * A running time as a clock shows it.
+ * @example formatElapsed(65_000) // '1:05'; formatElapsed(3_725_000) // '1:02:05'
+ */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}

@@ -26,7 +26,7 @@ export function fakeApi(routes: Routes): { seen: SeenRequest[] } {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const path = url.startsWith(API_BASE) ? url.slice(API_BASE.length) : url;
     const method = init.method ?? 'GET';
-    const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : init.body instanceof FormData ? init.body : undefined;
     const request: SeenRequest = { method, path, headers: new Headers(init.headers), body, credentials: init.credentials };
     seen.push(request);
     const handler = routes[`${method} ${path}`];

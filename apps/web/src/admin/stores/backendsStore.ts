@@ -1,0 +1,18 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { backendListSchema } from '@app/shared/contracts/api/backends';
+import { request } from '../../api/http';
+import { useRemoteList } from '../../api/useRemoteList';
+
+/** E-2: the ComfyUI backends with their health and the jobs on each, for admins. */
+export const useBackendsStore = defineStore('backends', () => {
+  /** Jobs waiting for any backend. */
+  const queued = ref(0);
+  const list = useRemoteList(async () => {
+    const answer = await request('GET', '/backends', { schema: backendListSchema });
+    queued.value = answer.queued;
+    return answer.items;
+  });
+
+  return { items: list.items, state: list.state, queued, load: list.load };
+});

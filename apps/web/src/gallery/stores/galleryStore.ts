@@ -1,0 +1,110 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { outputDetailSchema, outputListSchema } from '@app/shared/contracts/api/generations';
+import type { OutputDetail, OutputListItem } from '@app/shared/contracts/api/generations';
+import { describeError } from '../../api/api-error';
+import { request } from '../../api/http';
+import type { LoadState } from '../../api/load-state';
+import { resetOnUserChange } from '../../auth/resetOnUserChange';
+import { useJobsStore } from '../../queue/stores/jobsStore';
+
+/** G-2's default page size. */
+export const GALLERY_PAGE_SIZE = 60;
+
+/**
+ * The user's outputs newest first (G-1, G-2), one page at a time, optionally for one workflow.
+ * Pages stay put while new outputs arrive: those are counted (`fresh`) until the user shows them.
+ */
+export const useGalleryStore = defineStore('gallery', () => {
+  const jobs = useJobsStore();
+  const items = shallowRef<OutputListItem[]>([]);
+  const state = ref<LoadState>({ status: 'idle' });
+  const nextCursor = ref<string | null>(null);
+  const isLoadingMore = ref(false);
+  const workflowId = ref<string | null>(null);
+  const details = ref<Record<string, OutputDetail>>({});
+  let generation = 0;
+
+  const fresh = computed(() => {
+    const newest = items.value[0]?.createdAt ?? 0;
+    const listed = new Set(items.value.map((item) => item.id));
+    return jobs.arrivals.filter(
+      (output) => !listed.has(output.id) && output.createdAt >= newest && (workflowId.value === null || output.workflowId === workflowId.value),
+    );
+  });
+
+  function query(cursor: string | null): Record<string, string> {
+    return {
+      limit: String(GALLERY_PAGE_SIZE),
+      ...(cursor ? { cursor } : {}),
+      ...(workflowId.value ? { workflowId: workflowId.value } : {}),
+    };
+  }
+
+  /** The first page for `filter` (null = every workflow); an earlier, slower answer is dropped. */
+  async function load(filter: string | null = workflowId.value): Promise<void> {
+    const mine = ++generation;
+    workflowId.value = filter;
+    state.value = { status: 'loading' };
+    try {
+      const page = await request('GET', '/outputs', { query: query(null), schema: outputListSchema });
+      if (mine !== generation) return;
+      items.value = page.items;
+      nextCursor.value = page.nextCursor;
+      state.value = { status: 'ready' };
+    } catch (error) {
+      if (mine === generation) state.value = { status: 'error', message: describeError(error) };
+    }
+  }
+
+  async function loadMore(): Promise<void> {
+    if (!nextCursor.value || isLoadingMore.value) return;
+    const mine = generation;
+    isLoadingMore.value = true;
+    try {
+      const page = await request('GET', '/outputs', { query: query(nextCursor.value), schema: outputListSchema });
+      if (mine !== generation) return;
+      const known = new Set(items.value.map((item) => item.id));
+      items.value = [...items.value, ...page.items.filter((item) => !known.has(item.id))];
+      nextCursor.value = page.nextCursor;
+    } finally {
+      isLoadingMore.value = false;
+    }
+  }
+
+  /** Puts the outputs that arrived since the page was read on top. */
+  function showFresh(): void {
+    items.value = [...fresh.value, ...items.value];
+  }
+
+  /** The latest image outputs, to pick one as an image input (J-2); the gallery's page is untouched. */
+  async function loadRecentImages(): Promise<OutputListItem[]> {
+    const page = await request('GET', '/outputs', { query: { limit: String(GALLERY_PAGE_SIZE) }, schema: outputListSchema });
+    return page.items.filter((item) => item.kind === 'image');
+  }
+
+  /** G-7: the output with its job's full lineage. */
+  async function loadDetail(id: string): Promise<OutputDetail> {
+    const detail = await request('GET', `/outputs/${id}`, { schema: outputDetailSchema });
+    details.value[id] = detail;
+    return detail;
+  }
+
+  async function remove(id: string): Promise<void> {
+    await request('DELETE', `/outputs/${id}`);
+    items.value = items.value.filter((item) => item.id !== id);
+    delete details.value[id];
+    jobs.forgetOutput(id);
+  }
+
+  resetOnUserChange(() => {
+    generation += 1;
+    items.value = [];
+    details.value = {};
+    nextCursor.value = null;
+    workflowId.value = null;
+    state.value = { status: 'idle' };
+  });
+
+  return { items, state, nextCursor, isLoadingMore, workflowId, details, fresh, load, loadMore, showFresh, loadRecentImages, loadDetail, remove };
+});
