@@ -9,3 +9,21 @@ afterEach(() => {
 // jsdom has no layout: the router's scroll restoration would log "not implemented" on every navigation.
 // (The socket tests run in the node environment, without a window.)
 if (typeof window !== 'undefined') window.scrollTo = () => undefined;
+
+// jsdom's Blob has no text(); browsers (N-15) all do. Read it the way jsdom can.
+if (typeof Blob !== 'undefined' && typeof Blob.prototype.text !== 'function') {
+  Blob.prototype.text = function text(this: Blob): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+      reader.readAsText(this);
+    });
+  };
+}
+
+// jsdom has no PointerEvent: give it one with MouseEvent's coordinates, so swipes can be tested.
+if (typeof window !== 'undefined' && typeof window.PointerEvent === 'undefined') {
+  class JsdomPointerEvent extends MouseEvent {}
+  Object.defineProperty(window, 'PointerEvent', { value: JsdomPointerEvent });
+}

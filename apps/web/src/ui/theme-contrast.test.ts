@@ -40,6 +40,7 @@ const textPairs: [string, string][] = [
   ['on-danger', 'danger'],
   ['success', 'surface'],
   ['warning', 'surface'],
+  ['on-media', 'media-stage'],
 ];
 const controlPairs: [string, string][] = [
   ['control-border', 'surface'],

@@ -35,7 +35,8 @@ export const useUploadsStore = defineStore('uploads', () => {
       throw new ApiError(0, t('error.network'), [], null, { cause: error });
     });
     if (!response.ok) throw new ApiError(response.status, t('image.fetchFailed'));
-    return upload(await response.blob(), name);
+    const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
+    return upload(new File([await response.arrayBuffer()], name, { type }), name);
   }
 
   async function get(id: string): Promise<Upload> {
