@@ -32,6 +32,9 @@ describe('pipeline: cancel, errors and a backend going away', () => {
     const waiting = await submit(token, long);
     await stack.waitForJob(token, running, (s) => s === 'running');
     await stack.waitForJob(token, pending, (s) => s === 'dispatched');
+    const queued = (await stack.api.http.get(`/api/generations/${waiting}`).auth(token, bearer)).body as JobDetail;
+    expect(queued).toMatchObject({ status: 'queued', position: 1 });
+    expect((await stack.api.http.get(`/api/generations/${running}`).auth(token, bearer)).body.position).toBeNull();
 
     const early = await stack.api.http.delete(`/api/generations/${waiting}`).auth(token, bearer).expect(202);
     expect(early.body).toEqual({ id: waiting, status: 'cancelled', cancelRequested: false });

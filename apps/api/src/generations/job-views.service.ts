@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { JobDetail, JobSummary, OutputView } from '@app/shared/contracts/api/generations';
 import type { OutputsTable } from '@app/server/db/schema';
 import { outputView } from '@app/server/media/output-view';
@@ -6,6 +6,11 @@ import { BackendsRepository } from '@app/server/repositories/backends.repository
 import { JobsRepository, type JobRecord } from '@app/server/repositories/jobs.repository';
 import { WorkflowsRepository } from '@app/server/repositories/workflows.repository';
 import { MediaUrls } from '@app/server/media/media-urls';
+import { GENERATE_QUEUE } from '@app/server/queue/queue.module';
+import { queuePositions } from '@app/server/queue/queue-positions';
+import { REDIS } from '@app/server/redis/redis.module';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 
 /** Shapes job rows into the api's views, with signed media URLs for the viewer. */
 @Injectable()
@@ -15,10 +20,13 @@ export class JobViews {
     private readonly workflows: WorkflowsRepository,
     private readonly backends: BackendsRepository,
     private readonly media: MediaUrls,
+    @Inject(GENERATE_QUEUE) private readonly queue: Queue,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   async summaries(jobs: readonly JobRecord[]): Promise<JobSummary[]> {
     const counts = await this.jobs.outputCounts(jobs.map((j) => j.id));
+    const positions = await queuePositions(this.redis, this.queue, jobs.filter((j) => j.status === 'queued').map((j) => j.id));
     const workflowNames = await namesOf(jobs.map((j) => j.workflowId), (id) => this.workflows.nameOf(id));
     const backendNames = await namesOf(jobs.flatMap((j) => (j.backendId ? [j.backendId] : [])), (id) => this.backends.nameOf(id));
     return jobs.map((job) => ({
@@ -27,6 +35,7 @@ export class JobViews {
       workflowName: workflowNames.get(job.workflowId) ?? 'deleted workflow',
       workflowVersion: job.workflowVersion,
       status: job.status,
+      position: positions.get(job.id) ?? null,
       seed: job.seed,
       backend: job.backendId ? (backendNames.get(job.backendId) ?? null) : null,
       error: job.error,

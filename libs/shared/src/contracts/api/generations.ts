@@ -60,6 +60,8 @@ export const jobSummarySchema = z.object({
   workflowName: z.string(),
   workflowVersion: z.number(),
   status: jobStatusSchema,
+  /** J-7: place in the dispatch order while queued (1 = next), else null. */
+  position: z.number().int().positive().nullable(),
   seed: z.number(),
   backend: z.string().nullable(),
   error: jobErrorSchema.nullable(),
