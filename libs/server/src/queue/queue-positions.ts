@@ -7,8 +7,9 @@ import type { Redis } from 'ioredis';
  * will hand them out; a job's rank there is its position.
  */
 export async function queuePositions(redis: Redis, queue: Queue, jobIds: readonly string[]): Promise<Map<string, number>> {
-  if (jobIds.length === 0) return new Map();
-  const ranks = await Promise.all(jobIds.map((id) => redis.zrank(queue.keys.prioritized, id)));
+  const key = queue.keys.prioritized;
+  if (jobIds.length === 0 || key === undefined) return new Map();
+  const ranks = await Promise.all(jobIds.map((id) => redis.zrank(key, id)));
   const positions = new Map<string, number>();
   jobIds.forEach((id, i) => {
     const rank = ranks[i];
