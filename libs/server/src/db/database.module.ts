@@ -13,6 +13,8 @@ import { UploadsRepository } from '../repositories/uploads.repository';
 import { UsersRepository } from '../repositories/users.repository';
 import { WorkflowMemoryRepository } from '../repositories/workflow-memory.repository';
 import { WorkflowsRepository } from '../repositories/workflows.repository';
+import { TagsRepository } from '../repositories/tags.repository';
+import { TagListsRepository } from '../tags/tag-lists.repository';
 import { migrateToLatest, openDatabase, type Database } from './database';
 import { DATABASE } from './database.tokens';
 
@@ -29,6 +31,8 @@ const repositories = [
   AliasesRepository,
   AliasCategoriesRepository,
   AliasLibraryRepository,
+  TagsRepository,
+  TagListsRepository,
 ];
 
 /** Opens the database, brings it to the latest migration before anything uses it, and closes it on shutdown. */

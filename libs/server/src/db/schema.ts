@@ -21,6 +21,11 @@ export interface DB {
   aliases: AliasesTable;
   aliasRevisions: AliasRevisionsTable;
   workflowMemory: WorkflowMemoryTable;
+  tagLists: TagListsTable;
+  tags: TagsTable;
+  tagAliases: TagAliasesTable;
+  tagListCategories: TagListCategoriesTable;
+  presets: PresetsTable;
 }
 
 export interface UsersTable {
@@ -236,6 +241,62 @@ export interface WorkflowMemoryTable {
   values: string;
   randomize: string;
   bypass: string;
+  updatedAt: number;
+}
+
+/** One load of the tag list (T-1, T-2); only the `active` one is searched. */
+export interface TagListsTable {
+  id: number;
+  /** `shipped:danbooru.csv` or the imported file's name. */
+  source: string;
+  format: string;
+  /** `loading` while rows are written, `active` once searched, `retired` until its rows are gone. */
+  state: 'loading' | 'active' | 'retired';
+  count: number;
+  startedAt: number;
+  loadedAt: number | null;
+}
+
+export interface TagsTable {
+  /** Also the rowid of the FTS index on SQLite. */
+  id: number;
+  listId: number;
+  name: string;
+  /** Lower-cased, `_` for spaces; unique per list. */
+  nameKey: string;
+  category: string;
+  count: number;
+  /** Written spellings between newlines (`\nlonghair\n/lh\n`), or "". */
+  aliases: string;
+  /** The same aliases as keys, in the same order. */
+  aliasKeys: string;
+}
+
+/** Alias key → tag, for exact and prefix alias lookups. */
+export interface TagAliasesTable {
+  listId: number;
+  aliasKey: string;
+  tagId: number;
+}
+
+export interface TagListCategoriesTable {
+  listId: number;
+  category: string;
+  count: number;
+}
+
+/** P-1: named form values per user and workflow (all versions). */
+export interface PresetsTable {
+  id: string;
+  userId: string;
+  workflowId: string;
+  name: string;
+  /** Lower-cased name; unique per user and workflow. */
+  nameKey: string;
+  /** FormValues, JSON. */
+  values: string;
+  shared: number;
+  createdAt: number;
   updatedAt: number;
 }
 

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_accounts';
 import * as m0002 from './0002_pipeline';
+import * as m0003 from './0003_tags_presets';
 
 /** Every migration, in order. Landed migrations are never edited; add a new file instead. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts': m0001,
   '0002_pipeline': m0002,
+  '0003_tags_presets': m0003,
 };
