@@ -47,10 +47,10 @@ export interface LiveJob {
 /** Why a failed job failed when the api recorded no error (should not happen, but must not crash). */
 const UNKNOWN_FAILURE: JobError = { kind: 'internal', message: '' };
 
-function stateOf(status: JobStatus, error: JobError | null): JobState {
+function stateOf({ status, error, position }: Pick<JobSummary, 'status' | 'error' | 'position'>): JobState {
   switch (status) {
     case 'queued':
-      return { status, position: null };
+      return { status, position };
     case 'running':
       return { status, progress: null, preview: null };
     case 'ingesting':
@@ -74,7 +74,7 @@ export function liveJobFrom(job: JobSummary | JobDetail): LiveJob {
     retryOf: job.retryOf,
     outputCount: job.outputCount,
     outputs: 'outputs' in job ? job.outputs : [],
-    state: stateOf(job.status, job.error),
+    state: stateOf(job),
     seq: null,
   };
 }

@@ -12,6 +12,7 @@ export function jobDetail(id: string, status: JobStatus = 'queued', overrides: P
     workflowName: 'Flux',
     workflowVersion: 1,
     status,
+    position: status === 'queued' ? 1 : null,
     seed: 42,
     backend: status === 'queued' ? null : 'gpu-1',
     error: null,

@@ -116,7 +116,8 @@ describe('G-6 / G-7 the viewer', () => {
     await fireEvent.click(tiles(screen)[0]!);
     await fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remix' }));
 
-    expect(await screen.findByRole('textbox', { name: 'Prompt' })).toHaveProperty('value', 'again');
+    // The form's route chunk loads on first use, which can take a moment in a cold test run.
+    expect(await screen.findByRole('textbox', { name: 'Prompt' }, { timeout: 5000 })).toHaveProperty('value', 'again');
     expect(screen.router.currentRoute.value.fullPath).toBe(`/generate/${WORKFLOW_ID}?remix=j0`);
   });
 });

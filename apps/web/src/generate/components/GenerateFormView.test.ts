@@ -156,7 +156,7 @@ describe('W-16 / W-17 randomize and bypass switches', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
 
     expect(await screen.findByRole('heading', { name: 'Flux', level: 1 })).toBeTruthy();
-    await screen.findByRole('link', { name: '← Queue' });
+    await screen.findByRole('link', { name: '← Queue' }, { timeout: 5000 });
     const [sent] = submissions(screen.api);
     expect(sent).toMatchObject({ workflowId: WORKFLOW_ID, randomize: [], bypass: ['Lora 1'], count: 1 });
     expect(sent).toHaveProperty('values.Seed', 777);

@@ -42,7 +42,7 @@ describe('J-2 image fields', () => {
     expect(await right.findByRole('button', { name: 'View Flux-o7.png full size' })).toBeTruthy();
 
     await fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
-    await screen.findByRole('link', { name: '← Queue' });
+    await screen.findByRole('link', { name: '← Queue' }, { timeout: 5000 });
 
     const sentFiles = api.seen.filter((seen) => seen.path === '/uploads').map((seen) => (seen.body instanceof FormData ? seen.body.get('file') : null));
     expect(sentFiles.map((sent) => (sent instanceof File ? sent.name : null))).toEqual(['left.png', 'Flux-o7.png']);

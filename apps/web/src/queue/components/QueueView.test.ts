@@ -34,7 +34,7 @@ describe('J-7 the queue, live', () => {
   it('lists waiting jobs apart from ended ones, with the running-jobs indicator in the app bar', async () => {
     const screen = await openQueue();
 
-    expect(section(screen, 'Waiting and running').getByText('Waiting')).toBeTruthy();
+    expect(section(screen, 'Waiting and running').getByText('Waiting · #1 in line')).toBeTruthy();
     expect(section(screen, 'Recently ended').getByText('Done')).toBeTruthy();
     expect(section(screen, 'Recently ended').getByText('0:06')).toBeTruthy();
     expect(screen.getByRole('link', { name: '1 job(s) waiting or running' })).toBeTruthy();
@@ -70,7 +70,7 @@ describe('J-7 the queue, live', () => {
 
     screen.socket.setConnected(true);
 
-    await screen.findByText('Waiting');
+    await screen.findByText('Waiting · #1 in line');
     expect(reads()).toBe(before + 1);
   });
 
@@ -91,7 +91,7 @@ describe('J-7 the queue, live', () => {
 
     await fireEvent.click(section(screen, 'Recently ended').getByRole('button', { name: 'Retry' }));
 
-    await screen.findByRole('link', { name: '← Queue' });
+    await screen.findByRole('link', { name: '← Queue' }, { timeout: 5000 });
     expect(screen.router.currentRoute.value.fullPath).toBe(`/queue/${retried}`);
     expect(screen.api.seen.find((seen) => seen.path === `/generations/${DONE}/retry`)?.body).toEqual({ newSeed: false });
   });
