@@ -28,7 +28,9 @@ import { OutputsModule } from './outputs/outputs.module';
 import { MediaModule } from './media/media.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { ApiMetrics, RequestTimingMiddleware } from './metrics/metrics';
+import { PresetsModule } from './presets/presets.module';
 import { PromptsModule } from './prompts/prompts.module';
+import { TagsModule } from './tags/tags.module';
 import { TokensController } from './tokens/tokens.controller';
 import { TokensService } from './tokens/tokens.service';
 import { UploadsModule } from './uploads/uploads.module';
@@ -63,6 +65,8 @@ export class ApiModule implements NestModule {
         WorkflowsModule,
         GenerationsModule,
         OutputsModule,
+        TagsModule,
+        PresetsModule,
         ...web,
       ],
       controllers: [AuthController, UsersController, TokensController, HealthController, MetricsController, BackendsController],

@@ -13,6 +13,7 @@ import { UploadsRepository } from '../repositories/uploads.repository';
 import { UsersRepository } from '../repositories/users.repository';
 import { WorkflowMemoryRepository } from '../repositories/workflow-memory.repository';
 import { WorkflowsRepository } from '../repositories/workflows.repository';
+import { PresetsRepository } from '../repositories/presets.repository';
 import { TagsRepository } from '../repositories/tags.repository';
 import { TagListsRepository } from '../tags/tag-lists.repository';
 import { migrateToLatest, openDatabase, type Database } from './database';
@@ -33,6 +34,7 @@ const repositories = [
   AliasLibraryRepository,
   TagsRepository,
   TagListsRepository,
+  PresetsRepository,
 ];
 
 /** Opens the database, brings it to the latest migration before anything uses it, and closes it on shutdown. */

@@ -49,16 +49,18 @@ export interface TagHit {
   aliasKeys: string[];
 }
 
-/** A group of matches read in order; `via` says how rows are found (see `readTier`). */
+/** A group of matches read in order (see `readTier`). */
 interface Tier {
   where?: RawBuilder<SqlBool>;
-  via: 'direct' | 'scan' | 'scan-fts';
+  /** Try the first SCAN_BUDGET tags in order before any index: for 1–2 character texts. */
+  scan?: boolean;
   /** `where` holds `id in (few candidates)`: read those, not an index in rank order. */
   driven?: boolean;
+  /** Narrow to the FTS5 candidates of this match (SQLite). */
   match?: TextMatch;
 }
 
-/** Rows read in rank order before an index takes over: popular substrings end here. */
+/** Rows read in rank order before an index takes over: short, popular substrings end here. */
 const SCAN_BUDGET = 4000;
 /** Trigrams a 1–2 character substring may expand to; beyond, a plain scan is the cheaper plan. */
 const MAX_FTS_TERMS = 2000;
@@ -66,6 +68,11 @@ const MAX_FTS_TERMS = 2000;
 const LOOKUP_CHUNK = 500;
 
 const COLUMNS = ['name', 'nameKey', 'category', 'count', 'aliases', 'aliasKeys'] as const;
+
+/** Texts under 3 characters: no trigram holds them whole, and they are common. */
+function isShort(text: string): boolean {
+  return [...text].length < 3;
+}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -146,7 +153,7 @@ export class TagsRepository {
   async findContainingAll(listId: number, fragments: readonly string[], limit: number): Promise<string[]> {
     if (fragments.length === 0 || limit <= 0) return [];
     const match: TextMatch = { fragments };
-    const rows = await this.readTier(listId, { where: this.match.matches(match), via: 'scan-fts', match }, { filter: {}, order: 'count' }, limit);
+    const rows = await this.readTier(listId, { where: this.match.matches(match), scan: fragments.every(isShort), match }, { filter: {}, order: 'count' }, limit);
     return rows.map((row) => row.name);
   }
 
@@ -155,16 +162,17 @@ export class TagsRepository {
    * `alpha` and the empty query are one group.
    */
   private tiers(listId: number, { key, fragments, order }: TagSearch): Tier[] {
-    if (key === '') return [{ via: 'direct' }];
+    if (key === '') return [{}];
+    const scan = isShort(key);
     const match: TextMatch = { substring: key, fragments: fragments.length === 1 && fragments[0] === key ? [] : fragments };
-    if (order === 'alpha') return [{ where: this.match.matches(match), via: 'scan-fts', match }];
+    if (order === 'alpha') return [{ where: this.match.matches(match), scan, match }];
     const nameKey = sql.ref('nameKey');
     const aliased = sql<SqlBool>`${sql.ref('id')} in (select ${sql.ref('tagId')} from ${sql.table('tagAliases')} where ${sql.ref('listId')} = ${listId} and ${sql.ref('aliasKey')} >= ${key} and ${sql.ref('aliasKey')} < ${key + PREFIX_TOP})`;
     return [
-      { where: sql<SqlBool>`${nameKey} = ${key}`, via: 'direct' },
-      { where: sql<SqlBool>`(${nameKey} > ${key} and ${nameKey} < ${key + PREFIX_TOP})`, via: 'scan' },
-      { where: sql<SqlBool>`${aliased} and not ${this.match.namePrefix(key)}`, via: 'direct', driven: true },
-      { where: sql<SqlBool>`${this.match.matches(match)} and not ${this.match.namePrefix(key)} and not ${this.match.aliasPrefix(key)}`, via: 'scan-fts', match },
+      { where: sql<SqlBool>`${nameKey} = ${key}` },
+      { where: sql<SqlBool>`(${nameKey} > ${key} and ${nameKey} < ${key + PREFIX_TOP})`, scan },
+      { where: sql<SqlBool>`${aliased} and not ${this.match.namePrefix(key)}`, driven: true },
+      { where: sql<SqlBool>`${this.match.matches(match)} and not ${this.match.namePrefix(key)} and not ${this.match.aliasPrefix(key)}`, scan, match },
     ];
   }
 
@@ -174,7 +182,7 @@ export class TagsRepository {
    * (an indexed range), or for substrings the FTS5 candidates.
    */
   private async readTier(listId: number, tier: Tier, search: Pick<TagSearch, 'filter' | 'order' | 'after'>, need: number) {
-    if (tier.via !== 'direct') {
+    if (tier.scan) {
       const inner = this.ordered(listId, search, false).limit(SCAN_BUDGET);
       let scan = this.db.selectFrom(inner.as('t')).selectAll();
       if (tier.where) scan = scan.where(tier.where);
@@ -182,7 +190,7 @@ export class TagsRepository {
       const scanned = await scan.limit(need).execute();
       if (scanned.length >= need) return scanned;
     }
-    const candidates = tier.via === 'scan-fts' && tier.match && this.sqlite ? await this.ftsCandidates(tier.match) : undefined;
+    const candidates = tier.match && this.sqlite ? await this.ftsCandidates(tier.match) : undefined;
     if (candidates === 'none') return [];
     let query = this.ordered(listId, search, tier.driven === true || candidates !== undefined);
     if (tier.where) query = query.where(tier.where);
@@ -221,11 +229,20 @@ export class TagsRepository {
       if (!terms) return undefined;
       if (terms.length > 0) parts.push(terms.join(' OR '));
     }
-    const longest = [...match.fragments].sort((a, b) => b.length - a.length)[0];
-    if (longest !== undefined) {
-      const terms = await this.ftsTerms(longest);
-      if (!terms) return undefined;
-      if (terms.length > 0) parts.push(`name_key : (${terms.join(' OR ')})`);
+    if (match.fragments.length > 0) {
+      const groups: string[] = [];
+      let impossible = false;
+      // Long fragments narrow enough; short ones expand to many trigrams and are left to `where`.
+      const long = match.fragments.filter((fragment) => !isShort(fragment));
+      for (const fragment of long.length > 0 ? long : match.fragments) {
+        const terms = await this.ftsTerms(fragment);
+        // Too common a fragment narrows nothing; one no tag holds rules the whole part out.
+        if (terms === undefined) continue;
+        if (terms.length === 0) impossible = true;
+        else groups.push(`(${terms.join(' OR ')})`);
+      }
+      if (!impossible && groups.length === 0) return undefined;
+      if (!impossible) parts.push(`name_key : (${groups.join(' AND ')})`);
     }
     if (parts.length === 0) return 'none';
     const expression = parts.map((part) => `(${part})`).join(' OR ');
