@@ -38,6 +38,8 @@ const atStart = [entry, keyOf('workbox-window')];
 const scenarios = {
   'signed out (sign-in page)': [...atStart, keyOf('LoginView.vue')],
   'signed in (Generate: workflow list, live socket)': [...atStart, keyOf('AppShell.vue'), keyOf('WorkflowsView.vue'), keyOf('socket.io-client')],
+  'a workflow form opened directly': [...atStart, keyOf('AppShell.vue'), keyOf('GenerateFormView.vue'), keyOf('socket.io-client')],
+  'the gallery opened directly': [...atStart, keyOf('AppShell.vue'), keyOf('GalleryView.vue'), keyOf('socket.io-client')],
 };
 
 const rows = [];
