@@ -63,6 +63,19 @@ describe('J-7 the queue, live', () => {
     expect(screen.queryByRole('link', { name: /waiting or running/ })).toBeNull();
   });
 
+  it('ignores events whose payload does not match the shared schema', async () => {
+    const screen = await openQueue();
+
+    screen.socket.emit('job.dispatched', { jobId: RUNNING, seq: 2, backend: 'gpu-1' });
+    await screen.findByText('Sent to backend · gpu-1');
+    // @ts-expect-error: a malformed payload, as a broken or hostile server might send
+    screen.socket.emit('job.progress', { jobId: RUNNING, seq: 3, value: 'lots', max: 20, node: null, overall: 7 });
+    screen.socket.emit('job.started', { jobId: RUNNING, seq: 3 });
+
+    expect(await screen.findByText('Starting…')).toBeTruthy();
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBeNull();
+  });
+
   it('reads the list again when the socket (re)connects', async () => {
     const screen = await openQueue();
     const reads = () => screen.api.seen.filter((seen) => seen.path === '/generations?limit=30').length;
