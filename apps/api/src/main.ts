@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from '@app/server/config/env';
 import { UsersRepository } from '@app/server/repositories/users.repository';
 import { WorkflowsRepository } from '@app/server/repositories/workflows.repository';
 import { seedSampleWorkflows } from '@app/server/workflows/seed-samples';
+import { seedTagList } from '@app/server/tags/shipped-tags';
+import { TagListsRepository } from '@app/server/tags/tag-lists.repository';
 import { projectRoot } from '@app/server/system/project-root';
 import { join } from 'node:path';
 import { createApiApp } from './app.factory';
@@ -15,6 +17,7 @@ async function main(): Promise<void> {
   // npm start creates the first admin before the api starts; containers start the api directly.
   const admin = await bootstrapAdmin(config, app.get(UsersRepository), Date.now());
   if (admin.created) await seedSampleWorkflows(app.get(WorkflowsRepository), Date.now());
+  await seedTagList(app.get(TagListsRepository), (line) => process.stdout.write(`${line}\n`));
   if (admin.created && admin.generated) {
     process.stdout.write(`First admin ${admin.email} created with the generated password ${admin.password} (shown once; change it at first login)\n`);
   }
