@@ -59,6 +59,8 @@ describe('generation pipeline end to end (stand-in, real Redis and SQLite)', () 
     expect(jobs.map((j) => j.status)).toEqual(Array(5).fill('completed'));
     expect(jobs.map((j) => j.seed)).toEqual([1000, 1001, 1002, 1003, 1004]);
     expect(new Set(jobs.flatMap((j) => j.outputs.map((o) => o.id))).size).toBe(5);
+    const listed = (await stack.api.http.get('/api/generations').auth(token, bearer).expect(200)).body.items as { id: string; cover: { id: string } | null }[];
+    expect(listed.map((j) => j.cover?.id).sort()).toEqual(jobs.map((j) => j.outputs[0]?.id).sort());
 
     const memory = await stack.api.http.get(`/api/workflows/${flux}/memory`).auth(token, bearer).expect(200);
     expect(memory.body).toMatchObject({ values, randomize: [], bypass: [], updatedAt: expect.any(Number) });

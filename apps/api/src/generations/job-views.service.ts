@@ -26,6 +26,7 @@ export class JobViews {
 
   async summaries(jobs: readonly JobRecord[]): Promise<JobSummary[]> {
     const counts = await this.jobs.outputCounts(jobs.map((j) => j.id));
+    const covers = await this.jobs.firstOutputs(jobs.filter((j) => counts.has(j.id)).map((j) => j.id));
     const positions = await queuePositions(this.redis, this.queue, jobs.filter((j) => j.status === 'queued').map((j) => j.id));
     const workflowNames = await namesOf(jobs.map((j) => j.workflowId), (id) => this.workflows.nameOf(id));
     const backendNames = await namesOf(jobs.flatMap((j) => (j.backendId ? [j.backendId] : [])), (id) => this.backends.nameOf(id));
@@ -42,6 +43,7 @@ export class JobViews {
       timings: { queuedAt: job.queuedAt, dispatchedAt: job.dispatchedAt, startedAt: job.startedAt, finishedAt: job.finishedAt, ingestedAt: job.ingestedAt },
       retryOf: job.retryOf,
       outputCount: counts.get(job.id) ?? 0,
+      cover: covers.has(job.id) ? this.output(job.userId, covers.get(job.id)!) : null,
     }));
   }
 

@@ -73,7 +73,8 @@ export function liveJobFrom(job: JobSummary | JobDetail): LiveJob {
     timings: job.timings,
     retryOf: job.retryOf,
     outputCount: job.outputCount,
-    outputs: 'outputs' in job ? job.outputs : [],
+    // A list item carries only its first output (the cover); the detail carries them all.
+    outputs: 'outputs' in job ? job.outputs : job.cover ? [job.cover] : [],
     state: stateOf(job),
     seq: null,
   };

@@ -19,6 +19,7 @@ export function jobDetail(id: string, status: JobStatus = 'queued', overrides: P
     timings: { queuedAt: QUEUED_AT, dispatchedAt: null, startedAt: null, finishedAt: null, ingestedAt: null },
     retryOf: null,
     outputCount: 0,
+    cover: null,
     values: {},
     randomize: [],
     bypass: [],

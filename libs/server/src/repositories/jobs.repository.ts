@@ -230,6 +230,15 @@ export class JobsRepository {
     return new Map(rows.map((r) => [r.jobId, Number(r.n)]));
   }
 
+  /** Each job's first output (by node, then batch index), for list covers. */
+  async firstOutputs(jobIds: readonly string[]): Promise<Map<string, OutputsTable>> {
+    if (jobIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('outputs').selectAll().where('jobId', 'in', [...jobIds]).where('deletedAt', 'is', null).orderBy('nodeId').orderBy('batchIndex').execute();
+    const first = new Map<string, OutputsTable>();
+    for (const row of rows) if (!first.has(row.jobId)) first.set(row.jobId, row);
+    return first;
+  }
+
   async outputsOf(jobId: string): Promise<OutputsTable[]> {
     return this.db.selectFrom('outputs').selectAll().where('jobId', '=', jobId).where('deletedAt', 'is', null).orderBy('nodeId').orderBy('batchIndex').execute();
   }

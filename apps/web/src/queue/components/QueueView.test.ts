@@ -63,6 +63,16 @@ describe('J-7 the queue, live', () => {
     expect(screen.queryByRole('link', { name: /waiting or running/ })).toBeNull();
   });
 
+  it('shows an ended job’s cover from the list, before its details are loaded', async () => {
+    const { values: _v, randomize: _r, bypass: _b, resolvedValues: _rv, prompts: _p, outputs: _o, attempts: _a, ...summary } = jobDetail(DONE, 'completed', {
+      outputCount: 2,
+      cover: outputView('cover-1', DONE),
+    });
+    const screen = await openQueue({ 'GET /generations?limit=30': () => json(200, { items: [summary], nextCursor: null }) });
+    const cover = await section(screen, 'Recently ended').findByRole('img', { name: 'First output of Flux' });
+    expect(cover.getAttribute('src')).toBe(outputView('cover-1', DONE).urls.thumb256);
+  });
+
   it('ignores events whose payload does not match the shared schema', async () => {
     const screen = await openQueue();
 

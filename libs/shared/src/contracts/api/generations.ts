@@ -68,6 +68,8 @@ export const jobSummarySchema = z.object({
   timings: jobTimingsSchema,
   retryOf: z.string().nullable(),
   outputCount: z.number(),
+  /** The job's first output, for lists (null until it has one). */
+  cover: outputViewSchema.nullable(),
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 
