@@ -18,16 +18,7 @@ export interface StoredPreset {
   updatedAt: number;
 }
 
-export interface NewPreset {
-  id: string;
-  userId: string;
-  workflowId: string;
-  name: string;
-  values: FormValues;
-  shared: boolean;
-  createdAt: number;
-  updatedAt: number;
-}
+export type NewPreset = Omit<StoredPreset, 'ownerName'>;
 
 export interface PresetChanges {
   name?: string;

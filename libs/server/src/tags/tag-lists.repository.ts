@@ -2,20 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CompiledQuery, sql } from 'kysely';
 import type { Database } from '../db/database';
 import { DATABASE } from '../db/database.tokens';
+import type { TagsTable } from '../db/schema';
 import { isSqlite } from './sql-dialect';
 import { splitLines } from './tag-keys';
 
-/** One tag as written to a list, its id assigned by the loader. */
-export interface NewTag {
-  id: number;
-  name: string;
-  nameKey: string;
-  category: string;
-  count: number;
-  /** `joinLines` of the written spellings and of their keys. */
-  aliases: string;
-  aliasKeys: string;
-}
+/** One tag as written to a list, its id assigned by the loader; aliases as `joinLines`. */
+export type NewTag = Omit<TagsTable, 'listId'>;
 
 /** Rows per multi-row insert: at most 8 parameters each, well under SQLite's limit of 32,766. */
 const INSERT_CHUNK = 1000;
