@@ -1,6 +1,6 @@
 import type { Alias, AliasList } from '@app/shared/contracts/api/aliases';
 import type { PromptExpansion } from '@app/shared/contracts/api/prompts';
-import type { SharedAliasList } from '../src/aliases/shared-aliases.dto';
+import type { SharedAliasList } from '@app/shared/contracts/api/aliases';
 import { startTestApi, type TestApi } from './support/test-api';
 
 const bearer = { type: 'bearer' } as const;

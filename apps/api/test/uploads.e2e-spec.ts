@@ -120,7 +120,7 @@ describe('J-2 / S-15 image uploads api', () => {
     const second = (await api.http.get('/api/uploads').query({ limit: 2, cursor: first.nextCursor }).auth(bob, bearer).expect(200)).body as UploadList;
     expect(second).toEqual({ items: [expect.objectContaining({ id: ids[0], label: 'one.png' })], nextCursor: null });
     const bad = await api.http.get('/api/uploads').query({ cursor: 'not-a-cursor' }).auth(bob, bearer).expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'query.cursor', message: 'is not a cursor from a previous page' }]);
+    expect(bad.body.errors).toEqual([{ field: 'query.cursor', message: 'is not a cursor this api gave out' }]);
   });
 
   it('U-5 another user’s upload is 404 everywhere, and its signed URL does not work for them', async () => {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Database } from '@app/server/db/database';
 import { DATABASE } from '@app/server/db/database.tokens';
-import type { SharedAlias } from './shared-aliases.dto';
+import type { SharedAlias } from '@app/shared/contracts/api/aliases';
 
 /** Where a page of shared aliases ended: the last alias's lower-cased key and id. */
 export interface SharedAliasCursor {

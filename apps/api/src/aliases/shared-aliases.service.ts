@@ -4,23 +4,14 @@ import { NotFoundError, ValidationError } from '@app/shared/contracts/errors';
 import { formatAliasKey } from '@app/shared/prompt/alias-syntax';
 import { z } from 'zod';
 import { AliasesService } from './aliases.service';
-import type { CopyAlias, SharedAliasList, SharedAliasListQuery } from './shared-aliases.dto';
+import type { CopyAlias, SharedAliasList, SharedAliasListQuery } from '@app/shared/contracts/api/aliases';
+import { decodeCursor, encodeCursor } from '../common/page-cursor';
 import { SharedAliasesRepository, type SharedAliasCursor } from './shared-aliases.repository';
 
 const cursorSchema = z.tuple([z.string(), z.string()]);
 
-function encodeCursor({ key, id }: SharedAliasCursor): string {
-  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): SharedAliasCursor | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const [key, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return { key, id };
-  } catch {
-    throw new ValidationError('Invalid cursor', [{ field: 'query.cursor', message: 'is not a cursor this api gave out' }]);
-  }
+function sharedCursor(key: [string, string] | undefined): SharedAliasCursor | undefined {
+  return key && { key: key[0], id: key[1] };
 }
 
 /**
@@ -35,12 +26,12 @@ export class SharedAliasesService {
   ) {}
 
   async list(viewerId: string, query: SharedAliasListQuery): Promise<SharedAliasList> {
-    const rows = await this.shared.list(viewerId, query.q ? query.q.toLowerCase() : undefined, decodeCursor(query.cursor), query.limit);
+    const rows = await this.shared.list(viewerId, query.q ? query.q.toLowerCase() : undefined, sharedCursor(decodeCursor(query.cursor, cursorSchema)), query.limit);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
       items: page.map(({ sortKey: _sortKey, ...alias }) => ({ ...alias, key: formatAliasKey(alias.category, alias.name) })),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ key: last.sortKey, id: last.id }) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.sortKey, last.id]) : null,
     };
   }
 

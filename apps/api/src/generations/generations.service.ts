@@ -11,11 +11,15 @@ import { WorkflowMemoryRepository } from '@app/server/repositories/workflow-memo
 import { Clock } from '@app/server/system/clock';
 import { isUuid, newId } from '@app/server/system/ids';
 import { randomInt } from 'node:crypto';
+import { z } from 'zod';
 import type { AuthUser } from '../common/auth-user';
 import { WorkflowsService } from '../workflows/workflows.service';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from '../common/page-cursor';
 import { Dispatcher } from './dispatcher.service';
 import { JobViews } from './job-views.service';
+
+/** Keyset of job pages: (queued at, id). */
+const TIME_ID = z.tuple([z.number(), z.string()]);
 
 /** U-10 default: at most this many of a user's jobs may wait. */
 export const MAX_WAITING_JOBS = 2000;
@@ -76,11 +80,11 @@ export class GenerationsService {
   }
 
   async list(user: AuthUser, query: PageQuery): Promise<JobList> {
-    const after = decodeCursor(query.cursor);
-    const jobs = await this.jobs.listForUser(user.id, query.limit + 1, after && { queuedAt: after.time, id: after.id });
+    const after = decodeCursor(query.cursor, TIME_ID);
+    const jobs = await this.jobs.listForUser(user.id, query.limit + 1, after && { queuedAt: after[0], id: after[1] });
     const page = jobs.slice(0, query.limit);
     const last = page.at(-1);
-    return { items: await this.views.summaries(page), nextCursor: jobs.length > query.limit && last ? encodeCursor(last.queuedAt, last.id) : null };
+    return { items: await this.views.summaries(page), nextCursor: jobs.length > query.limit && last ? encodeCursor([last.queuedAt, last.id]) : null };
   }
 
   async detail(user: AuthUser, id: string): Promise<JobDetail> {

@@ -8,8 +8,9 @@ import { OutputsRepository } from '@app/server/repositories/outputs.repository';
 import { WorkflowsRepository } from '@app/server/repositories/workflows.repository';
 import { removeQuietly } from '@app/server/storage/atomic-write';
 import { storedOutputFile, thumbnailFiles } from '@app/server/storage/paths';
+import { z } from 'zod';
 import type { AuthUser } from '../common/auth-user';
-import { decodeCursor, encodeCursor } from '../generations/cursor';
+import { decodeCursor, encodeCursor } from '../common/page-cursor';
 import { JobViews } from '../generations/job-views.service';
 
 /** The user's outputs: listing, lineage and deletion (§6, J-11). Nobody else's are ever found (U-5). */
@@ -24,15 +25,15 @@ export class OutputsService {
   ) {}
 
   async list(user: AuthUser, query: OutputQuery): Promise<OutputList> {
-    const after = decodeCursor(query.cursor);
-    const rows = await this.outputs.listForUser(user.id, { limit: query.limit + 1, workflowId: query.workflowId, after: after && { createdAt: after.time, id: after.id } });
+    const after = decodeCursor(query.cursor, z.tuple([z.number(), z.string()]));
+    const rows = await this.outputs.listForUser(user.id, { limit: query.limit + 1, workflowId: query.workflowId, after: after && { createdAt: after[0], id: after[1] } });
     const page = rows.slice(0, query.limit);
     const names = new Map<string, string>();
     for (const id of new Set(page.map((r) => r.workflowId))) names.set(id, (await this.workflows.nameOf(id)) ?? 'deleted workflow');
     const last = page.at(-1);
     return {
       items: page.map((row) => ({ ...this.views.output(user.id, row), workflowId: row.workflowId, workflowName: names.get(row.workflowId) ?? '' })),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : null,
     };
   }
 

@@ -4,7 +4,11 @@ import { findUnknownTags } from '@app/shared/tags/tag-suggestions';
 import { TagsRepository, type TagHit } from '@app/server/repositories/tags.repository';
 import { withTagLookup } from '@app/server/tags/batched-tag-lookup';
 import { tagFragments, tagKey } from '@app/server/tags/tag-keys';
-import { decodeTagCursor, encodeTagCursor } from './tag-cursor';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor } from '../common/page-cursor';
+
+/** Keyset of tag pages: (rank tier, post count, name key). */
+const TAG_CURSOR = z.tuple([z.number().int().min(0).max(3), z.number().int(), z.string().max(400)]);
 
 /** The alias `key` matched when the name did not (T-5 shows `longhair → long_hair`). */
 function matchedAlias(hit: TagHit, key: string, fragments: readonly string[]): string | undefined {
@@ -26,7 +30,8 @@ export class TagsService {
   constructor(private readonly tags: TagsRepository) {}
 
   async search(query: TagSearchQuery): Promise<TagPage> {
-    const after = decodeTagCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, TAG_CURSOR);
+    const after = cursor && { tier: cursor[0], count: cursor[1], key: cursor[2] };
     const list = await this.tags.activeList();
     if (!list) return { items: [], nextCursor: null };
     const key = tagKey(query.q);
@@ -37,7 +42,7 @@ export class TagsService {
     const last = page.at(-1);
     return {
       items: page.map((hit) => toTag(hit, key, fragments)),
-      nextCursor: hits.length > query.limit && last ? encodeTagCursor({ tier: last.tier, count: last.count, key: last.nameKey }) : null,
+      nextCursor: hits.length > query.limit && last ? encodeCursor([last.tier, last.count, last.nameKey]) : null,
     };
   }
 

@@ -6,6 +6,7 @@ import type { AppConfig } from '@app/server/config/env';
 import { processImageUpload, uploadLabel } from '@app/server/media/image-upload';
 import { writeStillThumbnails } from '@app/server/media/thumbnails';
 import { UploadsRepository, type UploadCursor, type UploadRecord } from '@app/server/repositories/uploads.repository';
+import { decodeCursor, encodeCursor } from '../common/page-cursor';
 import { removeQuietly, writeFileAtomic } from '@app/server/storage/atomic-write';
 import { storedUploadFile, thumbnailFiles, uploadFile, uploadRelPath } from '@app/server/storage/paths';
 import { Clock } from '@app/server/system/clock';
@@ -17,19 +18,6 @@ import { MediaUrls } from '@app/server/media/media-urls';
 import type { ReceivedFile } from './multipart-file';
 
 const cursorSchema = z.tuple([z.number().int().nonnegative(), z.string().refine(isUuid)]);
-
-function encodeCursor(upload: UploadRecord): string {
-  return Buffer.from(JSON.stringify([upload.createdAt, upload.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): UploadCursor {
-  try {
-    const [createdAt, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return { createdAt, id };
-  } catch {
-    throw new ValidationError('Invalid cursor', [{ field: 'query.cursor', message: 'is not a cursor from a previous page' }]);
-  }
-}
 
 /** J-2 / S-15: a member's image uploads, stored re-encoded under generated ids. */
 @Injectable()
@@ -73,11 +61,12 @@ export class UploadsService {
   }
 
   async list(user: AuthUser, query: UploadListQuery): Promise<UploadList> {
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const key = decodeCursor(query.cursor, cursorSchema);
+    const after: UploadCursor | undefined = key && { createdAt: key[0], id: key[1] };
     const rows = await this.uploads.listForUser(user.id, { after, limit: query.limit + 1 });
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
-    return { items: items.map((row) => this.toUpload(user, row)), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+    return { items: items.map((row) => this.toUpload(user, row)), nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
   }
 
   async get(user: AuthUser, id: string): Promise<Upload> {
