@@ -123,6 +123,20 @@ describe('generation pipeline end to end (stand-in, real Redis and SQLite)', () 
     expect(res.body.items).toEqual([expect.objectContaining({ url: stack.sim.url, state: 'up', comfyuiVersion: '0.8.0', slots: 2 })]);
   });
 
+  it('W-20 makes a CozyGen GIF output: the saved WebM becomes an animated GIF at ingest', async () => {
+    const clip = (
+      await stack.importWorkflow('Clip', {
+        '1': { class_type: 'EmptyImage', inputs: { width: 32, height: 24, batch_size: 6, color: 255 } },
+        '2': { class_type: 'CozyGenVideoOutput', inputs: { images: ['1', 0], frame_rate: 6, loop_count: 0, filename_prefix: 'clip', format: 'image/gif', pingpong: true } },
+      })
+    ).id;
+    const { token } = await stack.api.createUser('gif-maker@test.local');
+    const submitted = await stack.api.http.post('/api/generations').auth(token, bearer).send({ workflowId: clip, values: {} }).expect(202);
+    const job = await stack.waitForJob(token, (submitted.body.jobs as [{ id: string }])[0].id);
+    expect(job.status).toBe('completed');
+    expect(job.outputs).toEqual([expect.objectContaining({ kind: 'video', mime: 'image/gif', width: 32, height: 24 })]);
+  });
+
   it('J-2 runs an image-to-image workflow on the user’s own upload, and refuses someone else’s', async () => {
     const invert = (await stack.importWorkflow('Invert', readFixtureJson('workflows/cozygen-min/cozygen-min-image-input.json'))).id;
     const owner = await stack.api.createUser('uploader@test.local');

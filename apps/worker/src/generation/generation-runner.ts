@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { JobError } from '@app/shared/contracts/api/generations';
 import { isTerminal } from '@app/shared/jobs/job-state';
 import type { ApiGraph } from '@app/shared/workflow/api-graph';
+import type { VideoPostprocess } from '@app/shared/workflow/output-markers';
 import type { ComfyBackendClient } from '@app/server/comfy/comfy-backend-client';
 import { ComfyValidationError, isTransientComfyError } from '@app/server/comfy/comfy-errors';
 import type { PromptOutcome, TrackedPrompt } from '@app/server/comfy/tracked-prompt';
@@ -27,6 +28,8 @@ export class TransientJobError extends Error {
 interface Following {
   lease: Lease;
   graph: ApiGraph;
+  /** CozyGen video options applied at ingest (W-20 step 4). */
+  postprocess: VideoPostprocess[];
   tracked?: TrackedPrompt;
   ended?: PromptOutcome;
 }
@@ -60,7 +63,8 @@ export class GenerationRunner {
     const release = this.inFlight.add(job.id, controller);
     await this.jobs.countAttempt(job.id, this.clock.now());
     try {
-      const following = job.status === 'queued' ? await this.dispatch(job, version.graph as ApiGraph, version.schema, controller.signal) : await this.reattach(job);
+      const graph = version.graph as ApiGraph;
+      const following = job.status === 'queued' ? await this.dispatch(job, graph, version.schema, controller.signal) : await this.reattach(job, graph, version.schema);
       if (!following) return;
       try {
         const outcome = following.ended ?? (await this.watch(job, following, controller.signal));
@@ -96,7 +100,7 @@ export class GenerationRunner {
         return undefined;
       }
       const tracked = await this.submit(job, client, prepared.graph, schema, signal);
-      return { lease, graph: prepared.graph, tracked };
+      return { lease, graph: prepared.graph, postprocess: prepared.postprocess, tracked };
     } catch (error) {
       lease.release();
       throw error;
@@ -104,7 +108,7 @@ export class GenerationRunner {
   }
 
   /** J-10: the job was with a backend when its worker stopped; ask that backend about its prompt id. */
-  private async reattach(job: JobRecord): Promise<Following | undefined> {
+  private async reattach(job: JobRecord, workflowGraph: ApiGraph, schema: Preparation['schema']): Promise<Following | undefined> {
     const backend = job.backendId ? this.pool.get(job.backendId) : undefined;
     const graph = job.compiledGraph as ApiGraph | null;
     if (!backend || !graph) {
@@ -113,13 +117,16 @@ export class GenerationRunner {
     }
     const lease = this.pool.hold(backend, job.id);
     try {
+      // The compile is deterministic: done again, it yields the same video post-processing steps.
+      const recompiled = this.preparation.compile(job, await this.preparation.load(job, workflowGraph, schema), backend);
+      const postprocess = recompiled.ok ? recompiled.postprocess : [];
       const found = await backend.client.reattach(job.id);
       this.logger.info({ jobId: job.id, backendId: backend.record.id, state: found.state }, 'job reconciled');
       if (found.state === 'unreachable') throw new TransientJobError('the backend holding the job is unreachable');
-      if (found.state === 'ended') return { lease, graph, ended: found.outcome };
+      if (found.state === 'ended') return { lease, graph, postprocess, ended: found.outcome };
       const tracked = found.state === 'alive' ? found.tracked : await this.submit(job, backend.client, graph, undefined, new AbortController().signal);
       if (job.cancelRequestedAt !== null) await backend.client.cancel(job.id);
-      return { lease, graph, tracked };
+      return { lease, graph, postprocess, tracked };
     } catch (error) {
       lease.release();
       throw error;
@@ -160,7 +167,12 @@ export class GenerationRunner {
         if (!(await this.lifecycle.ingesting(current))) return;
         const workflowName = (await this.workflows.nameOf(job.workflowId)) ?? '';
         const prompts = await this.jobs.prompts(job.id);
-        const rows = await this.ingest.ingest(client, outcome.files, { job: { ...current, compiledGraph: following.graph }, workflow: { id: job.workflowId, name: workflowName, version: job.workflowVersion }, schema, prompts }, this.clock.now());
+        const rows = await this.ingest.ingest(
+          client,
+          outcome.files,
+          { job: { ...current, compiledGraph: following.graph }, workflow: { id: job.workflowId, name: workflowName, version: job.workflowVersion }, schema, prompts, postprocess: following.postprocess },
+          this.clock.now(),
+        );
         await this.lifecycle.completed(current, rows);
         return;
       }

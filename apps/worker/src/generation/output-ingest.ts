@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FormSchema } from '@app/shared/form/field-types';
+import type { VideoPostprocess } from '@app/shared/workflow/output-markers';
 import type { OutputFile } from '@app/server/comfy/history-outcome';
 import type { ComfyBackendClient } from '@app/server/comfy/comfy-backend-client';
 import { APP_CONFIG } from '@app/server/config/config.module';
 import type { AppConfig } from '@app/server/config/env';
 import { ingestOutput, UnsupportedMediaError } from '@app/server/media/ingest-output';
 import { lineagePngText, type CozyJobText, type PromptTextInput } from '@app/server/media/png-lineage';
+import { needsPostprocess, postprocessVideo } from '@app/server/media/video-postprocess';
 import type { JobPromptRecord, JobRecord, NewOutput } from '@app/server/repositories/jobs.repository';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +22,7 @@ export interface IngestContext {
   workflow: { id: string; name: string; version: number };
   schema: FormSchema;
   prompts: readonly JobPromptRecord[];
+  postprocess: readonly VideoPostprocess[];
 }
 
 /**
@@ -47,6 +50,8 @@ export class OutputIngest {
       const part = join(staging, `${outputId}.part`);
       await client.http.downloadOutput(file, part);
       try {
+        const step = context.postprocess.find((s) => s.nodeId === file.nodeId);
+        if (step && needsPostprocess(step)) await postprocessVideo(part, step);
         const stored = await ingestOutput({ config: this.config, sourcePath: part, userId: context.job.userId, outputId, createdAt: now, pngText });
         const classType = nodeClass(context, file.nodeId);
         rows.push({ id: outputId, jobId: context.job.id, userId: context.job.userId, nodeId: file.nodeId, classType, batchIndex, createdAt: now, ...stored });
