@@ -65,9 +65,27 @@ export const routes: RouteRecordRaw[] = [
       },
       {
         path: 'prompts',
-        name: 'prompts',
         component: () => import('./prompts/components/PromptsView.vue'),
-        meta: { titleKey: 'nav.prompts' },
+        children: [
+          {
+            path: '',
+            name: 'prompts',
+            component: () => import('./prompts/components/AliasLibraryView.vue'),
+            meta: { titleKey: 'nav.prompts' },
+          },
+          {
+            path: 'shared',
+            name: 'prompts-shared',
+            component: () => import('./prompts/components/SharedAliasesView.vue'),
+            meta: { titleKey: 'nav.prompts' },
+          },
+          {
+            path: 'tags',
+            name: 'prompts-tags',
+            component: () => import('./prompts/components/TagBrowserView.vue'),
+            meta: { titleKey: 'nav.prompts' },
+          },
+        ],
       },
       { path: 'admin', redirect: { name: 'admin-users' } },
       {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from './format';
+import { formatCompactCount, formatDuration } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -11,5 +11,17 @@ describe('formatDuration', () => {
     [900, '15 min'],
   ])('%i seconds reads "%s"', (seconds, text) => {
     expect(formatDuration(seconds)).toBe(text);
+  });
+});
+
+describe('T-5 compact post counts', () => {
+  it.each([
+    [0, '0'],
+    [950, '950'],
+    [1234, '1.2k'],
+    [12_345, '12.3k'],
+    [4_312_000, '4.3m'],
+  ])('%i reads "%s"', (count, text) => {
+    expect(formatCompactCount(count)).toBe(text);
   });
 });

@@ -32,3 +32,13 @@ export function formatElapsed(ms: number): string {
   const seconds = String(total % 60).padStart(2, '0');
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
+
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+/**
+ * A post count the way tag suggestions show it (T-5): short and lower-case.
+ * @example formatCompactCount(1234) // '1.2k'; formatCompactCount(4_300_000) // '4.3m'; formatCompactCount(950) // '950'
+ */
+export function formatCompactCount(count: number): string {
+  return compact.format(count).toLowerCase();
+}

@@ -22,6 +22,9 @@ export const ICON_PATHS = {
   upload: 'M12 20V9 M7 14l5-5 5 5 M5 4h14',
   stop: 'M7 7h10v10H7z',
   play: 'M8 5v14l11-7z',
+  compose: 'M4 5h7v6H4z M13 5h7v6h-7z M4 13h10v6H4z M16 13h4v6h-4z',
+  up: 'M12 19V5 M6 11l6-6 6 6',
+  down: 'M12 5v14 M6 13l6 6 6-6',
 } as const;
 
 export type IconName = keyof typeof ICON_PATHS;

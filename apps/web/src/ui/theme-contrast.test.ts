@@ -41,6 +41,11 @@ const textPairs: [string, string][] = [
   ['success', 'surface'],
   ['warning', 'surface'],
   ['on-media', 'media-stage'],
+  // Tag names are written in their category's colour (T-5).
+  ...['general', 'artist', 'copyright', 'character', 'meta'].flatMap((tag): [string, string][] => [
+    [`tag-${tag}`, 'surface'],
+    [`tag-${tag}`, 'surface-raised'],
+  ]),
 ];
 const controlPairs: [string, string][] = [
   ['control-border', 'surface'],

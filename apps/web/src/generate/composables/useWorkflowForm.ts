@@ -57,6 +57,12 @@ export function useWorkflowForm() {
     }
   }
 
+  /** Several values at once (a preset, P-3); their fields' errors go, since the values changed. */
+  function mergeValues(next: Readonly<Record<string, FieldValue>>): void {
+    values.value = { ...values.value, ...next };
+    fieldErrors.value = Object.fromEntries(Object.entries(fieldErrors.value).filter(([name]) => !(name in next)));
+  }
+
   function toggle(list: string[], name: string, isOn: boolean): string[] {
     return isOn ? [...new Set([...list, name])] : list.filter((entry) => entry !== name);
   }
@@ -94,7 +100,7 @@ export function useWorkflowForm() {
     formError.value = error.message;
   }
 
-  return { schema, values, randomize, bypass, count, fieldErrors, formError, activity, reset, setValue, setRandomize, setBypass, submission, showFailure };
+  return { schema, values, randomize, bypass, count, fieldErrors, formError, activity, reset, setValue, mergeValues, setRandomize, setBypass, submission, showFailure };
 }
 
 export type WorkflowForm = ReturnType<typeof useWorkflowForm>;

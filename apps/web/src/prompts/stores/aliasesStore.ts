@@ -1,18 +1,34 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { ALIAS_PAGE_MAX, aliasListSchema } from '@app/shared/contracts/api/aliases';
-import type { Alias } from '@app/shared/contracts/api/aliases';
+import { z } from 'zod';
+import { ALIAS_PAGE_MAX, aliasDetailSchema, aliasImportReportSchema, aliasListSchema, aliasSchema } from '@app/shared/contracts/api/aliases';
+import type { Alias, AliasDetail, AliasImportQuery, AliasImportReport, CreateAlias, UpdateAlias } from '@app/shared/contracts/api/aliases';
 import { buildAliasIndex } from '@app/shared/prompt/alias-index';
 import { describeError } from '../../api/api-error';
 import { request } from '../../api/http';
 import type { LoadState } from '../../api/load-state';
 import { resetOnUserChange } from '../../auth/resetOnUserChange';
 
-/** The user's aliases (§4.1), all of them, indexed for live prompt expansion in the browser (A-12). */
+/** How many recently inserted aliases the autocomplete remembers (A-12 "recent first"). */
+const RECENT_LIMIT = 30;
+
+function byKey(a: Alias, b: Alias): number {
+  const left = a.key.toLowerCase();
+  const right = b.key.toLowerCase();
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/**
+ * The user's aliases (§4.1), all of them: the library lists them, the autocomplete ranks them, and
+ * the index expands prompts in the browser (A-12). Every change made here updates the list, so
+ * previews follow edits at once.
+ */
 export const useAliasesStore = defineStore('aliases', () => {
   const items = shallowRef<Alias[]>([]);
   const state = ref<LoadState>({ status: 'idle' });
   const index = computed(() => buildAliasIndex(items.value));
+  /** Lower-cased keys, newest first; this session only, so nothing of it stays on a shared device. */
+  const recentKeys = ref<string[]>([]);
 
   /** Every page (A-1 caps a user at 10,000 aliases, so at most ten reads). */
   async function loadAll(): Promise<void> {
@@ -38,10 +54,70 @@ export const useAliasesStore = defineStore('aliases', () => {
     if (state.value.status === 'idle' || state.value.status === 'error') await loadAll();
   }
 
+  /** Adds or replaces one alias, keeping the list in key order. */
+  function put(alias: Alias): void {
+    items.value = [...items.value.filter((existing) => existing.id !== alias.id), alias].sort(byKey);
+  }
+
+  async function create(input: CreateAlias): Promise<Alias> {
+    const alias = await request('POST', '/aliases', { body: input, schema: aliasSchema });
+    put(alias);
+    return alias;
+  }
+
+  /** S-11: `patch.revision` is the one the user edited; a newer one on the server answers 409. */
+  async function update(id: string, patch: UpdateAlias): Promise<Alias> {
+    const alias = await request('PATCH', `/aliases/${id}`, { body: patch, schema: aliasSchema });
+    put(alias);
+    return alias;
+  }
+
+  async function remove(id: string): Promise<void> {
+    await request('DELETE', `/aliases/${id}`);
+    items.value = items.value.filter((existing) => existing.id !== id);
+  }
+
+  /** The alias as stored now, with its last 20 texts (A-8); also refreshes the list entry. */
+  async function loadDetail(id: string): Promise<AliasDetail> {
+    const detail = await request('GET', `/aliases/${id}`, { schema: aliasDetailSchema });
+    const { revisions: _revisions, ...alias } = detail;
+    put(alias);
+    return detail;
+  }
+
+  async function restore(id: string, revision: number): Promise<Alias> {
+    const alias = await request('POST', `/aliases/${id}/restore`, { body: { revision }, schema: aliasSchema });
+    put(alias);
+    return alias;
+  }
+
+  /** A-9: the file as parsed JSON; the list is read again afterwards, since an import may touch everything. */
+  async function importFile(file: unknown, options: AliasImportQuery): Promise<AliasImportReport> {
+    const report = await request('POST', '/aliases/import', { body: file, query: { mode: options.mode, onInvalid: options.onInvalid }, schema: aliasImportReportSchema });
+    await loadAll();
+    return report;
+  }
+
+  /**
+   * A-10: CozyGen's aliases.json as text. Not narrowed by a schema on purpose: names such as
+   * `__proto__` are legal (A-1) and a record schema would drop them.
+   */
+  async function exportFile(): Promise<string> {
+    const file = await request('GET', '/aliases/export', { schema: z.unknown() });
+    return `${JSON.stringify(file, null, 2)}\n`;
+  }
+
+  /** The user inserted this alias: it lists first next time (A-12). */
+  function noteUsed(key: string): void {
+    const wanted = key.toLowerCase();
+    recentKeys.value = [wanted, ...recentKeys.value.filter((known) => known !== wanted)].slice(0, RECENT_LIMIT);
+  }
+
   resetOnUserChange(() => {
     items.value = [];
     state.value = { status: 'idle' };
+    recentKeys.value = [];
   });
 
-  return { items, state, index, loadAll, ensureLoaded };
+  return { items, state, index, recentKeys, loadAll, ensureLoaded, put, create, update, remove, loadDetail, restore, importFile, exportFile, noteUsed };
 });
