@@ -399,6 +399,7 @@ export const en = {
   'aliases.shown': '{shown} of {total} aliases',
   'aliases.listLabel': 'Aliases',
   'aliases.sharedBadge': 'Shared',
+  'aliases.rowShared': '{key}, shared',
   'aliases.name': 'Name',
   'aliases.nameRule': 'Use 1–128 letters, digits, _ or -',
   'aliases.nameRuleCategorised': 'Use 1–128 letters, digits, _ or -, with single : between them',

@@ -34,7 +34,8 @@ export function categoriesOf(aliases: readonly Alias[]): AliasCategoryList {
   };
 }
 
-/** `GET /aliases?limit=1000` with every alias on one page. */
+/** `GET /aliases?limit=1000` with every alias on one page, ordered by key ignoring case as the api does. */
 export function aliasPage(aliases: readonly Alias[]) {
-  return { items: [...aliases], total: aliases.length, nextCursor: null };
+  const items = [...aliases].sort((a, b) => (a.key.toLowerCase() < b.key.toLowerCase() ? -1 : a.key.toLowerCase() > b.key.toLowerCase() ? 1 : 0));
+  return { items, total: aliases.length, nextCursor: null };
 }

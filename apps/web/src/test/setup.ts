@@ -22,8 +22,18 @@ if (typeof Blob !== 'undefined' && typeof Blob.prototype.text !== 'function') {
   };
 }
 
-// jsdom has no PointerEvent: give it one with MouseEvent's coordinates, so swipes can be tested.
+// jsdom has no PointerEvent: give it one with MouseEvent's coordinates and the pointer's kind, so
+// swipes and touch long-presses can be tested.
 if (typeof window !== 'undefined' && typeof window.PointerEvent === 'undefined') {
-  class JsdomPointerEvent extends MouseEvent {}
+  class JsdomPointerEvent extends MouseEvent {
+    readonly pointerType: string;
+    readonly pointerId: number;
+
+    constructor(type: string, init: PointerEventInit = {}) {
+      super(type, init);
+      this.pointerType = init.pointerType ?? 'mouse';
+      this.pointerId = init.pointerId ?? 1;
+    }
+  }
   Object.defineProperty(window, 'PointerEvent', { value: JsdomPointerEvent });
 }

@@ -1,41 +1,21 @@
 import { fireEvent, within } from '@testing-library/vue';
 import { describe, expect, it } from 'vitest';
 import type { FieldType, FormSchema } from '@app/shared/form/field-types';
-import { errorBody, fakeApi, json } from '../../test/fake-api';
-import type { Routes } from '../../test/fake-api';
+import { errorBody, json } from '../../test/fake-api';
 import { jobDetail } from '../../test/jobs';
-import { descriptionOf, renderApp } from '../../test/render-app';
-import { signedInAs } from '../../test/sessions';
-import { memberView } from '../../test/users';
-import { emptyMemory, fluxSchema, stitchSchema, WORKFLOW_ID, workflowDetail } from '../../test/workflows';
+import { descriptionOf } from '../../test/render-app';
+import { FORM_PATH, openForm } from '../../test/workflow-form';
+import type { FormScreen } from '../../test/workflow-form';
+import { fluxSchema, stitchSchema, WORKFLOW_ID } from '../../test/workflows';
 
 const JOB_ID = '0193a000-0000-7000-8000-0000000000j1';
-const FORM_PATH = `/generate/${WORKFLOW_ID}`;
-
-function formRoutes(schema: FormSchema, routes: Routes = {}): Routes {
-  return {
-    ...signedInAs(memberView),
-    'GET /generations?limit=30': () => json(200, { items: [], nextCursor: null }),
-    [`GET /workflows/${WORKFLOW_ID}`]: () => json(200, workflowDetail(schema)),
-    [`GET /workflows/${WORKFLOW_ID}/memory`]: () => json(200, emptyMemory()),
-    'GET /aliases?limit=1000': () => json(200, { items: [], total: 0, nextCursor: null }),
-    ...routes,
-  };
-}
-
-async function openForm(schema: FormSchema, routes: Routes = {}, path = FORM_PATH) {
-  const api = fakeApi(formRoutes(schema, routes));
-  const screen = await renderApp(path);
-  await screen.findByRole('heading', { name: 'Flux', level: 1 });
-  return { ...screen, api };
-}
 
 function submissions(api: { seen: { method: string; path: string; body: unknown }[] }) {
   return api.seen.filter((seen) => seen.method === 'POST' && seen.path === '/generations').map((seen) => seen.body);
 }
 
 /** The control a field of `type` renders as, found by its role and label. */
-function controlFor(screen: Awaited<ReturnType<typeof openForm>>, type: FieldType, label: string): HTMLElement {
+function controlFor(screen: FormScreen, type: FieldType, label: string): HTMLElement {
   switch (type) {
     case 'string':
       return screen.getByRole('textbox', { name: label });

@@ -71,8 +71,10 @@ export function usePromptAutocomplete(): PromptAutocomplete {
     const alias = findAliasToken(text, caret);
     if (alias) {
       token = alias;
-      void aliases.ensureLoaded();
-      show(suggestAliases(aliases.items, alias.query, aliases.recentKeys).map((found) => ({ kind: 'alias', alias: found })));
+      const list = () => suggestAliases(aliases.items, alias.query, aliases.recentKeys).map((found): PromptSuggestion => ({ kind: 'alias', alias: found }));
+      show(list());
+      // The first `$` may come before the library has arrived: list it once it has.
+      if (aliases.state.status !== 'ready') void aliases.ensureLoaded().then(() => mine === asked && show(list()));
       return;
     }
     const tag = findTagToken(text, caret);

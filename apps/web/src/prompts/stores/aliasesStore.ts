@@ -49,9 +49,16 @@ export const useAliasesStore = defineStore('aliases', () => {
     }
   }
 
-  /** Reads them once per session; later calls reuse the list. */
-  async function ensureLoaded(): Promise<void> {
-    if (state.value.status === 'idle' || state.value.status === 'error') await loadAll();
+  let loading: Promise<void> | null = null;
+
+  /** Reads them once per session; later calls reuse the list, or wait for the read under way. */
+  function ensureLoaded(): Promise<void> {
+    if (state.value.status === 'idle' || state.value.status === 'error') {
+      loading = loadAll().finally(() => {
+        loading = null;
+      });
+    }
+    return loading ?? Promise.resolve();
   }
 
   /** Adds or replaces one alias, keeping the list in key order. */
@@ -77,11 +84,14 @@ export const useAliasesStore = defineStore('aliases', () => {
     items.value = items.value.filter((existing) => existing.id !== id);
   }
 
-  /** The alias as stored now, with its last 20 texts (A-8); also refreshes the list entry. */
+  /**
+   * The alias as stored now, with its last 20 texts (A-8). Its list entry is refreshed if it is
+   * still listed; one deleted while this was read stays deleted.
+   */
   async function loadDetail(id: string): Promise<AliasDetail> {
     const detail = await request('GET', `/aliases/${id}`, { schema: aliasDetailSchema });
     const { revisions: _revisions, ...alias } = detail;
-    put(alias);
+    if (items.value.some((existing) => existing.id === id)) put(alias);
     return detail;
   }
 
