@@ -134,3 +134,16 @@ describe('theme preference', () => {
     expect(localStorage.getItem('cozy-studio.theme')).toBe('light');
   });
 });
+
+describe('U-8 / T-6 tags with spaces', () => {
+  it('is off by default and remembered in this browser when switched on', async () => {
+    const screen = await openProfile();
+    const toggle = screen.getByRole('switch', { name: 'Insert tags with spaces instead of underscores' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+
+    await fireEvent.click(toggle);
+
+    expect(toggle.checked).toBe(true);
+    expect(localStorage.getItem('cozy-studio.tag-spaces')).toBe('true');
+  });
+});
