@@ -40,6 +40,7 @@ const scenarios = {
   'signed in (Generate: workflow list, live socket)': [...atStart, keyOf('AppShell.vue'), keyOf('WorkflowsView.vue'), keyOf('socket.io-client')],
   'a workflow form opened directly': [...atStart, keyOf('AppShell.vue'), keyOf('GenerateFormView.vue'), keyOf('socket.io-client')],
   'the gallery opened directly': [...atStart, keyOf('AppShell.vue'), keyOf('GalleryView.vue'), keyOf('socket.io-client')],
+  'the prompt library opened directly': [...atStart, keyOf('AppShell.vue'), keyOf('PromptsView.vue'), keyOf('AliasLibraryView.vue'), keyOf('socket.io-client')],
 };
 
 const rows = [];
