@@ -121,6 +121,19 @@ describe('access control', () => {
     });
   });
 
+  describe('J-15 OpenAPI from the validating schemas', () => {
+    it('documents the login body with the fields the zod schema requires, and serves the UI', async () => {
+      const doc = (await api.http.get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, unknown>;
+        components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+      };
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/generations', '/api/workflows/{id}']));
+      expect(doc.components.schemas.LoginDto?.required?.sort()).toEqual(['email', 'password']);
+      expect(Object.keys(doc.components.schemas.CreateGenerationDto?.properties ?? {})).toEqual(expect.arrayContaining(['workflowId', 'values', 'randomize', 'bypass', 'count']));
+      await api.http.get('/api/docs/').expect(200);
+    });
+  });
+
   describe('S-21 security headers', () => {
     it('sends a strict CSP, nosniff and same-origin referrer policy, and no CORS by default', async () => {
       const res = await api.http.get('/api/health').set('Origin', 'http://evil.example');
