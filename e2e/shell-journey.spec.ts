@@ -36,7 +36,7 @@ describe.each([
 
       const tabs = await shell.navigation().getByRole('link').allTextContents();
       expect(tabs.map((text) => text.trim())).toEqual(['Generate', 'Queue', 'Gallery', 'Prompts', 'Profile']);
-      for (const screen of ['Generate', 'Queue', 'Gallery', 'Profile'] as const) {
+      for (const screen of ['Generate', 'Queue', 'Gallery', 'Prompts', 'Profile'] as const) {
         await shell.go(screen);
         expect(await shell.horizontalOverflow()).toBe(0);
         await snap(page, journey, `02-${screen.toLowerCase()}`);
