@@ -1,4 +1,3 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { GalleryPage } from './pages/gallery-page';
 import { GenerateFormPage } from './pages/generate-form-page';
 import { JobPage } from './pages/job-page';
@@ -6,9 +5,10 @@ import { LoginPage } from './pages/login-page';
 import { ShellPage } from './pages/shell-page';
 import { ViewerPage } from './pages/viewer-page';
 import { WorkflowsPage } from './pages/workflows-page';
-import { DESKTOP, launchBrowser, newPage, PHONE } from './support/browser';
+import { DESKTOP, PHONE } from './support/browser';
+import { journeyOn } from './support/journey';
 import { snap } from './support/screenshots';
-import { createAlias, createMember, type Member } from './support/users';
+import { createAlias } from './support/users';
 
 const JOURNEY_MS = 240_000;
 /** 100 steps at the stand-in's 50 ms: long enough to watch progress and previews arrive. */
@@ -18,27 +18,13 @@ describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ] as const)('X-2 the whole generation flow on a %s', (device, viewport) => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let member: Member;
-
-  beforeAll(async () => {
-    member = await createMember(`journey-${device}`);
-    await createAlias(member, 'lighting', 'golden hour, volumetric light');
-    browser = await launchBrowser();
-    ({ context, page } = await newPage(browser, viewport));
-    page.setDefaultTimeout(30_000);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
+  const journeyRun = journeyOn(viewport, `journey-${device}`, (member) => createAlias(member, 'lighting', 'golden hour, volumetric light'));
 
   it(
     'log in → pick Text to image → change fields → generate → watch progress and previews → result → gallery → remix with a new prompt → generate again → delete an output',
     async () => {
+      const page = journeyRun.page();
+      const member = journeyRun.member();
       const journey = `generation-${device}`;
       const shell = new ShellPage(page);
       const form = new GenerateFormPage(page);

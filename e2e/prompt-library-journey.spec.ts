@@ -1,4 +1,3 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { jobDetailSchema } from '@app/shared/contracts/api/generations';
 import { buildAliasIndex } from '@app/shared/prompt/alias-index';
 import { expandPrompt } from '@app/shared/prompt/expand-prompt';
@@ -13,9 +12,9 @@ import { ShellPage } from './pages/shell-page';
 import { ViewerPage } from './pages/viewer-page';
 import { WorkflowsPage } from './pages/workflows-page';
 import { readAs } from './support/api';
-import { DESKTOP, launchBrowser, newPage, PHONE } from './support/browser';
+import { DESKTOP, PHONE } from './support/browser';
+import { journeyOn } from './support/journey';
 import { snap } from './support/screenshots';
-import { createMember, type Member } from './support/users';
 
 const JOURNEY_MS = 240_000;
 const CASTLE = { name: 'castle', category: 'places', text: 'stone castle, moat, banners' };
@@ -24,26 +23,13 @@ describe.each([
   ['phone', PHONE, 'touch'],
   ['desktop', DESKTOP, 'keyboard'],
 ] as const)('X-2 the prompt library on a %s', (device, viewport, input) => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let member: Member;
-
-  beforeAll(async () => {
-    member = await createMember(`prompts-${device}`);
-    browser = await launchBrowser();
-    ({ context, page } = await newPage(browser, viewport));
-    page.setDefaultTimeout(30_000);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
+  const journeyRun = journeyOn(viewport, `prompts-${device}`);
 
   it(
     'alias in the library → prompt with an alias and a tag by autocomplete → composer → preset saved and applied → generate → the stored expanded prompt',
     async () => {
+      const page = journeyRun.page();
+      const member = journeyRun.member();
       const journey = `prompts-${device}`;
       const shell = new ShellPage(page);
       const library = new PromptLibraryPage(page);

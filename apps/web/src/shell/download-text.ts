@@ -1,3 +1,6 @@
+/** Some browsers read the blob after the click returns, so its URL is released a while later. */
+const RELEASE_AFTER_MS = 30_000;
+
 /** Offers `text` as a file download (exports of aliases and presets). */
 export function downloadText(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -7,5 +10,5 @@ export function downloadText(fileName: string, text: string): void {
   document.body.append(link);
   link.click();
   link.remove();
-  URL.revokeObjectURL(url);
+  setTimeout(() => URL.revokeObjectURL(url), RELEASE_AFTER_MS);
 }

@@ -1,10 +1,9 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref } from 'vue';
 import { outputDetailSchema, outputListSchema } from '@app/shared/contracts/api/generations';
 import type { OutputDetail, OutputListItem } from '@app/shared/contracts/api/generations';
-import { describeError } from '../../api/api-error';
 import { request } from '../../api/http';
-import type { LoadState } from '../../api/load-state';
+import { useCursorPages } from '../../api/useCursorPages';
 import { resetOnUserChange } from '../../auth/resetOnUserChange';
 import { useJobsStore } from '../../queue/stores/jobsStore';
 
@@ -17,13 +16,13 @@ export const GALLERY_PAGE_SIZE = 60;
  */
 export const useGalleryStore = defineStore('gallery', () => {
   const jobs = useJobsStore();
-  const items = shallowRef<OutputListItem[]>([]);
-  const state = ref<LoadState>({ status: 'idle' });
-  const nextCursor = ref<string | null>(null);
-  const isLoadingMore = ref(false);
   const workflowId = ref<string | null>(null);
   const details = ref<Record<string, OutputDetail>>({});
-  let generation = 0;
+  const pages = useCursorPages(
+    (cursor) => request('GET', '/outputs', { query: query(cursor), schema: outputListSchema }),
+    (item) => item.id,
+  );
+  const { items, state, nextCursor, isLoadingMore, loadMore } = pages;
 
   const fresh = computed(() => {
     const newest = items.value[0]?.createdAt ?? 0;
@@ -42,34 +41,9 @@ export const useGalleryStore = defineStore('gallery', () => {
   }
 
   /** The first page for `filter` (null = every workflow); an earlier, slower answer is dropped. */
-  async function load(filter: string | null = workflowId.value): Promise<void> {
-    const mine = ++generation;
+  function load(filter: string | null = workflowId.value): Promise<void> {
     workflowId.value = filter;
-    state.value = { status: 'loading' };
-    try {
-      const page = await request('GET', '/outputs', { query: query(null), schema: outputListSchema });
-      if (mine !== generation) return;
-      items.value = page.items;
-      nextCursor.value = page.nextCursor;
-      state.value = { status: 'ready' };
-    } catch (error) {
-      if (mine === generation) state.value = { status: 'error', message: describeError(error) };
-    }
-  }
-
-  async function loadMore(): Promise<void> {
-    if (!nextCursor.value || isLoadingMore.value) return;
-    const mine = generation;
-    isLoadingMore.value = true;
-    try {
-      const page = await request('GET', '/outputs', { query: query(nextCursor.value), schema: outputListSchema });
-      if (mine !== generation) return;
-      const known = new Set(items.value.map((item) => item.id));
-      items.value = [...items.value, ...page.items.filter((item) => !known.has(item.id))];
-      nextCursor.value = page.nextCursor;
-    } finally {
-      isLoadingMore.value = false;
-    }
+    return pages.load();
   }
 
   /** Puts the outputs that arrived since the page was read on top. */
@@ -98,12 +72,9 @@ export const useGalleryStore = defineStore('gallery', () => {
   }
 
   resetOnUserChange(() => {
-    generation += 1;
-    items.value = [];
+    pages.clear();
     details.value = {};
-    nextCursor.value = null;
     workflowId.value = null;
-    state.value = { status: 'idle' };
   });
 
   return { items, state, nextCursor, isLoadingMore, workflowId, details, fresh, load, loadMore, showFresh, loadRecentImages, loadDetail, remove };

@@ -2,6 +2,7 @@ import { fireEvent, within } from '@testing-library/vue';
 import { describe, expect, it, vi } from 'vitest';
 import type { Preset, PresetList, SharedPreset } from '@app/shared/contracts/api/presets';
 import type { FormValues } from '@app/shared/form/field-types';
+import { captureDownloads } from '../../test/downloads';
 import { inTurn, json, noContent } from '../../test/fake-api';
 import type { Routes, SeenRequest } from '../../test/fake-api';
 import { openForm } from '../../test/workflow-form';
@@ -141,20 +142,13 @@ describe('P-2 managing', () => {
 describe('P-4 files', () => {
   it('exports the workflow’s presets as a download', async () => {
     const file = { format: 'cozy-presets', version: 1, workflow: { name: 'Flux', version: 1 }, presets: [] };
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      blobs.push(blob as Blob);
-      return 'blob:presets';
-    });
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const downloads = captureDownloads();
     const { dialog } = await openPresets(undefined, { [`GET /workflows/${WORKFLOW_ID}/presets/export`]: () => json(200, file) });
 
     await fireEvent.click(dialog.getByRole('button', { name: 'Export presets' }));
 
-    await vi.waitFor(() => expect(blobs).toHaveLength(1));
-    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('Flux-presets.json');
-    expect(JSON.parse(await (blobs[0] as Blob).text())).toEqual(file);
+    await vi.waitFor(() => expect(downloads.map((download) => download.fileName)).toEqual(['Flux-presets.json']));
+    expect(JSON.parse((await downloads[0]?.text()) ?? '')).toEqual(file);
   });
 
   it('imports a file and reports what came in and what was left out', async () => {

@@ -2,6 +2,7 @@ import { fireEvent, within } from '@testing-library/vue';
 import { describe, expect, it, vi } from 'vitest';
 import type { Alias, AliasCategoryList } from '@app/shared/contracts/api/aliases';
 import { alias, aliasId, aliasPage, categoriesOf, fixtureAliases } from '../../test/aliases';
+import { captureDownloads } from '../../test/downloads';
 import { errorBody, fakeApi, inTurn, json, noContent } from '../../test/fake-api';
 import type { Routes, SeenRequest } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
@@ -253,20 +254,13 @@ describe('A-9 / A-10 import and export', () => {
 
   it('downloads the export as aliases.json, names like __proto__ included', async () => {
     const exported = JSON.parse('{"items":{"__proto__":"odd but legal","places::castle":"stone"},"categories":{"__proto__":"","places::castle":"places"},"categoryList":["places"]}') as unknown;
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      blobs.push(blob as Blob);
-      return 'blob:aliases';
-    });
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const downloads = captureDownloads();
     const screen = await openLibrary({ 'GET /aliases/export': () => json(200, exported) });
 
     await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
 
-    await vi.waitFor(() => expect(blobs).toHaveLength(1));
-    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('aliases.json');
-    const text = await (blobs[0] as Blob).text();
+    await vi.waitFor(() => expect(downloads.map((download) => download.fileName)).toEqual(['aliases.json']));
+    const text = (await downloads[0]?.text()) ?? '';
     expect(text).toContain('"__proto__": "odd but legal"');
     expect(Object.keys((JSON.parse(text) as { items: object }).items)).toEqual(['__proto__', 'places::castle']);
   });

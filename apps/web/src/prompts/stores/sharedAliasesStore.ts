@@ -1,11 +1,10 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { ref } from 'vue';
 import { z } from 'zod';
 import { aliasSchema } from '@app/shared/contracts/api/aliases';
 import type { Alias } from '@app/shared/contracts/api/aliases';
-import { describeError } from '../../api/api-error';
 import { request } from '../../api/http';
-import type { LoadState } from '../../api/load-state';
+import { useCursorPages } from '../../api/useCursorPages';
 import { resetOnUserChange } from '../../auth/resetOnUserChange';
 import { useAliasesStore } from './aliasesStore';
 
@@ -24,45 +23,21 @@ export const SHARED_ALIAS_PAGE = 50;
 /** Other people's shared aliases (U-5, A-8): read-only, searched by key and text, copied into one's own. */
 export const useSharedAliasesStore = defineStore('sharedAliases', () => {
   const aliases = useAliasesStore();
-  const items = shallowRef<SharedAlias[]>([]);
-  const state = ref<LoadState>({ status: 'idle' });
-  const nextCursor = ref<string | null>(null);
-  const isLoadingMore = ref(false);
   const query = ref('');
-  let generation = 0;
+  const pages = useCursorPages(
+    (cursor) =>
+      request('GET', '/aliases/shared', {
+        query: { limit: String(SHARED_ALIAS_PAGE), ...(query.value ? { q: query.value } : {}), ...(cursor ? { cursor } : {}) },
+        schema: sharedAliasListSchema,
+      }),
+    (alias) => alias.id,
+  );
+  const { items, state, nextCursor, isLoadingMore, loadMore } = pages;
 
-  function params(cursor: string | null): Record<string, string> {
-    return { limit: String(SHARED_ALIAS_PAGE), ...(query.value ? { q: query.value } : {}), ...(cursor ? { cursor } : {}) };
-  }
-
-  /** The first page for `search`; an earlier, slower answer is dropped. */
-  async function load(search = query.value): Promise<void> {
-    const mine = ++generation;
+  /** The first page for `search`. */
+  function load(search = query.value): Promise<void> {
     query.value = search.trim();
-    state.value = { status: 'loading' };
-    try {
-      const page = await request('GET', '/aliases/shared', { query: params(null), schema: sharedAliasListSchema });
-      if (mine !== generation) return;
-      items.value = page.items;
-      nextCursor.value = page.nextCursor;
-      state.value = { status: 'ready' };
-    } catch (error) {
-      if (mine === generation) state.value = { status: 'error', message: describeError(error) };
-    }
-  }
-
-  async function loadMore(): Promise<void> {
-    if (!nextCursor.value || isLoadingMore.value) return;
-    const mine = generation;
-    isLoadingMore.value = true;
-    try {
-      const page = await request('GET', '/aliases/shared', { query: params(nextCursor.value), schema: sharedAliasListSchema });
-      if (mine !== generation) return;
-      items.value = [...items.value, ...page.items];
-      nextCursor.value = page.nextCursor;
-    } finally {
-      isLoadingMore.value = false;
-    }
+    return pages.load();
   }
 
   /** A private copy under the same key; 409 when the user already has that key. */
@@ -73,9 +48,7 @@ export const useSharedAliasesStore = defineStore('sharedAliases', () => {
   }
 
   resetOnUserChange(() => {
-    items.value = [];
-    state.value = { status: 'idle' };
-    nextCursor.value = null;
+    pages.clear();
     query.value = '';
   });
 
