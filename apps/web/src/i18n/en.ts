@@ -270,7 +270,7 @@ export const en = {
   'presets.sharedTitle': 'Shared with me',
   'presets.by': 'by {owner}',
   'presets.copy': 'Copy to mine',
-  'presets.copyLabel': 'Copy {name} by {owner} to my presets',
+  'presets.copyLabel': 'Copy to mine: {name} by {owner}',
   'presets.copied': 'Preset “{name}” copied to your presets',
   'presets.files': 'Import and export',
   'presets.export': 'Export presets',
@@ -465,7 +465,7 @@ export const en = {
   'sharedAliases.listLabel': 'Shared aliases',
   'sharedAliases.by': 'by {owner}',
   'sharedAliases.copy': 'Copy to mine',
-  'sharedAliases.copyLabel': 'Copy {key} by {owner} to my aliases',
+  'sharedAliases.copyLabel': 'Copy to mine: {key} by {owner}',
   'sharedAliases.copied': 'Copied {key} to your aliases',
 
   'tags.search': 'Search tags',

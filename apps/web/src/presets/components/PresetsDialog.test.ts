@@ -95,7 +95,7 @@ describe('P-3 applying', () => {
 
     const shared = within(dialog.getByRole('heading', { name: 'Shared with me' }).parentElement as HTMLElement);
     expect(shared.getByText('by Ada', { exact: false })).toBeTruthy();
-    await fireEvent.click(shared.getByRole('button', { name: 'Copy Studio light by Ada to my presets' }));
+    await fireEvent.click(shared.getByRole('button', { name: 'Copy to mine: Studio light by Ada' }));
 
     expect(await screen.findByText('Preset “Studio light” copied to your presets')).toBeTruthy();
     expect(dialog.getAllByRole('button', { name: 'Apply Studio light' })).toHaveLength(2);

@@ -61,10 +61,10 @@ describe('U-5 / A-8 others’ shared aliases', () => {
       [`POST /aliases/${hero.id}/copy`]: () => errorBody(409, 'You already have an alias hero'),
     });
 
-    await fireEvent.click(await screen.findByRole('button', { name: 'Copy places::castle by Ada to my aliases' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Copy to mine: places::castle by Ada' }));
     expect(await screen.findByText('Copied places::castle to your aliases')).toBeTruthy();
 
-    await fireEvent.click(screen.getByRole('button', { name: 'Copy hero by Bea to my aliases' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Copy to mine: hero by Bea' }));
     expect((await screen.findByText('You already have an alias hero')).getAttribute('role')).toBe('alert');
   });
 
