@@ -1,7 +1,7 @@
 import type { Alias } from '@app/shared/contracts/api/aliases';
 
 /** How many aliases the `$` autocomplete lists at once. */
-export const ALIAS_SUGGESTION_LIMIT = 10;
+const ALIAS_SUGGESTION_LIMIT = 10;
 
 /** Lower tiers list first: name prefix, category or key prefix, name or category substring, text. */
 function tierOf(alias: Alias, query: string): number | undefined {

@@ -15,7 +15,6 @@ function newestFirst(list: readonly Preset[]): Preset[] {
 
 /** One workflow's presets (P-1 … P-4): the user's own, newest first, and others' shared ones. */
 export const usePresetsStore = defineStore('presets', () => {
-  const workflowId = ref<string | null>(null);
   const items = shallowRef<Preset[]>([]);
   const shared = shallowRef<SharedPreset[]>([]);
   const state = ref<LoadState>({ status: 'idle' });
@@ -23,7 +22,6 @@ export const usePresetsStore = defineStore('presets', () => {
 
   async function load(workflow: string): Promise<void> {
     const mine = ++generation;
-    workflowId.value = workflow;
     state.value = { status: 'loading' };
     try {
       const list = await request('GET', `/workflows/${workflow}/presets`, { schema: presetListSchema });
@@ -83,11 +81,10 @@ export const usePresetsStore = defineStore('presets', () => {
   }
 
   resetOnUserChange(() => {
-    workflowId.value = null;
     items.value = [];
     shared.value = [];
     state.value = { status: 'idle' };
   });
 
-  return { workflowId, items, shared, state, load, save, update, remove, copy, apply, exportFile, importFile };
+  return { items, shared, state, load, save, update, remove, copy, apply, exportFile, importFile };
 });

@@ -13,7 +13,7 @@ import { useTagsStore } from '../stores/tagsStore';
 export type PromptSuggestion = { kind: 'alias'; alias: Alias } | { kind: 'tag'; tag: Tag };
 
 /** Typing pauses this long before the server is asked for tags (answers already cached come at once). */
-export const TAG_SEARCH_DELAY_MS = 120;
+const TAG_SEARCH_DELAY_MS = 120;
 
 export interface PromptAutocomplete {
   suggestions: Ref<PromptSuggestion[]>;

@@ -4,9 +4,9 @@ import { useCursorPages } from '../../api/useCursorPages';
 import { useTagsStore } from '../stores/tagsStore';
 
 /** Tags per page of the browser (T-8); the next page loads as the end comes into view. */
-export const TAG_BROWSER_PAGE = 50;
+const TAG_BROWSER_PAGE = 50;
 /** Typing pauses this long before the search runs. */
-export const TAG_BROWSER_DELAY_MS = 250;
+const TAG_BROWSER_DELAY_MS = 250;
 
 /**
  * T-8's browser state: search, category, sort (popular / A–Z), minimum count, and the pages read

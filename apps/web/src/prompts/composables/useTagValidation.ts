@@ -5,11 +5,11 @@ import { MAX_TEXT_LENGTH } from '@app/shared/form/validate-values';
 import { useTagsStore } from '../stores/tagsStore';
 
 /** Typing pauses this long before a text is checked against the tag list. */
-export const TAG_VALIDATION_DELAY_MS = 600;
+const TAG_VALIDATION_DELAY_MS = 600;
 
 export type UnknownTag = TagValidation['unknown'][number];
 
-export interface CheckedText {
+interface CheckedText {
   /** The text the answer is about; offsets point into it. */
   text: string;
   unknown: UnknownTag[];

@@ -12,13 +12,13 @@ import { useAliasesStore } from './aliasesStore';
  * `GET /aliases/shared` (U-5). The api declares it in `apps/api/src/aliases/shared-aliases.dto.ts`,
  * which the web cannot import; this mirrors it until it moves to the shared alias contracts.
  */
-export const sharedAliasSchema = aliasSchema
+const sharedAliasSchema = aliasSchema
   .pick({ id: true, category: true, name: true, key: true, text: true, updatedAt: true })
   .extend({ ownerName: z.string() });
 export type SharedAlias = z.infer<typeof sharedAliasSchema>;
 const sharedAliasListSchema = z.object({ items: z.array(sharedAliasSchema), nextCursor: z.string().nullable() });
 
-export const SHARED_ALIAS_PAGE = 50;
+const SHARED_ALIAS_PAGE = 50;
 
 /** Other people's shared aliases (U-5, A-8): read-only, searched by key and text, copied into one's own. */
 export const useSharedAliasesStore = defineStore('sharedAliases', () => {

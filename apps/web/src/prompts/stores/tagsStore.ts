@@ -7,7 +7,7 @@ import { request } from '../../api/http';
 import type { LoadState } from '../../api/load-state';
 
 /** T-5: at most ten suggestions. */
-export const TAG_SUGGESTION_LIMIT = 10;
+const TAG_SUGGESTION_LIMIT = 10;
 /** Autocomplete answers kept, so typing back and forth asks the server once per word. */
 const SUGGESTION_CACHE_SIZE = 200;
 
