@@ -6,7 +6,7 @@ import type { Routes } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 import { signedInAs } from '../../test/sessions';
 import { memberView } from '../../test/users';
-import type { SharedAlias } from '../stores/sharedAliasesStore';
+import type { SharedAlias } from '@app/shared/contracts/api/aliases';
 
 function shared(category: string | null, name: string, text: string, ownerName: string): SharedAlias {
   const { id, key, updatedAt } = alias(category, name, text);

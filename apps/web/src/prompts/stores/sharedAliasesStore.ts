@@ -1,24 +1,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { z } from 'zod';
-import { aliasSchema } from '@app/shared/contracts/api/aliases';
+import { aliasSchema, SHARED_ALIAS_PAGE_DEFAULT, sharedAliasListSchema } from '@app/shared/contracts/api/aliases';
 import type { Alias } from '@app/shared/contracts/api/aliases';
 import { request } from '../../api/http';
 import { useCursorPages } from '../../api/useCursorPages';
 import { resetOnUserChange } from '../../auth/resetOnUserChange';
 import { useAliasesStore } from './aliasesStore';
-
-/**
- * `GET /aliases/shared` (U-5). The api declares it in `apps/api/src/aliases/shared-aliases.dto.ts`,
- * which the web cannot import; this mirrors it until it moves to the shared alias contracts.
- */
-const sharedAliasSchema = aliasSchema
-  .pick({ id: true, category: true, name: true, key: true, text: true, updatedAt: true })
-  .extend({ ownerName: z.string() });
-export type SharedAlias = z.infer<typeof sharedAliasSchema>;
-const sharedAliasListSchema = z.object({ items: z.array(sharedAliasSchema), nextCursor: z.string().nullable() });
-
-const SHARED_ALIAS_PAGE = 50;
 
 /** Other people's shared aliases (U-5, A-8): read-only, searched by key and text, copied into one's own. */
 export const useSharedAliasesStore = defineStore('sharedAliases', () => {
@@ -27,7 +14,7 @@ export const useSharedAliasesStore = defineStore('sharedAliases', () => {
   const pages = useCursorPages(
     (cursor) =>
       request('GET', '/aliases/shared', {
-        query: { limit: String(SHARED_ALIAS_PAGE), ...(query.value ? { q: query.value } : {}), ...(cursor ? { cursor } : {}) },
+        query: { limit: String(SHARED_ALIAS_PAGE_DEFAULT), ...(query.value ? { q: query.value } : {}), ...(cursor ? { cursor } : {}) },
         schema: sharedAliasListSchema,
       }),
     (alias) => alias.id,
