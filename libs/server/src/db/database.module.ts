@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { AliasCategoriesRepository } from '../repositories/alias-categories.repository';
 import { AliasLibraryRepository } from '../repositories/alias-library.repository';
+import { AliasReferencesRepository } from '../repositories/alias-references.repository';
 import { AliasesRepository } from '../repositories/aliases.repository';
 import { ApiTokensRepository } from '../repositories/api-tokens.repository';
 import { SessionsRepository } from '../repositories/sessions.repository';
@@ -32,6 +33,7 @@ const repositories = [
   AliasesRepository,
   AliasCategoriesRepository,
   AliasLibraryRepository,
+  AliasReferencesRepository,
   TagsRepository,
   TagListsRepository,
   PresetsRepository,

@@ -52,6 +52,12 @@ export class PresetsRepository {
     return rows.map(toStoredPreset);
   }
 
+  /** Every preset of the user, all workflows (what alias renames rewrite, A-8). */
+  async listAllOwn(userId: string): Promise<StoredPreset[]> {
+    const rows = await this.selectPresets().where('p.userId', '=', userId).execute();
+    return rows.map(toStoredPreset);
+  }
+
   /** Other users' shared presets for a workflow (U-5), newest update first. */
   async listSharedByOthers(userId: string, workflowId: string): Promise<StoredPreset[]> {
     const rows = await this.selectPresets()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALIAS_TEXT_MAX_LENGTH, isValidAliasCategory } from '../../prompt/alias-syntax';
+import { ALIAS_TEXT_MAX_LENGTH, isValidAliasCategory, isValidAliasName, MAX_ALIASES_PER_USER, splitAliasKey } from '../../prompt/alias-syntax';
 
 /** A-1: the name rule depends on the category, so services check it; the schema bounds the length. */
 const aliasNameSchema = z
@@ -101,6 +101,42 @@ export type UpdateAlias = z.infer<typeof updateAliasSchema>;
 
 export const restoreAliasSchema = z.strictObject({ revision: revisionSchema });
 export type RestoreAlias = z.infer<typeof restoreAliasSchema>;
+
+/** An alias key as written before a rename: `category::name` or `name`. */
+const formerKeySchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(200, { message: 'must be at most 200 characters' })
+  .refine((key) => {
+    const { category, name } = splitAliasKey(key);
+    return (category === null || isValidAliasCategory(category)) && isValidAliasName(name, category);
+  }, { message: 'must be an alias key such as places::castle' });
+
+/**
+ * A-8: after renaming aliases (or their category), tokens that named them by their former keys in
+ * the user's presets, remembered form values and other aliases' texts are pointed at the new keys.
+ * `dryRun` only counts, so the screen can offer it first. Recorded jobs are never touched.
+ */
+export const rewriteAliasReferencesSchema = z.strictObject({
+  renames: z
+    .array(z.strictObject({ id: z.uuid({ message: 'must be an alias id' }), from: formerKeySchema }))
+    .min(1, { message: 'must name at least one renamed alias' })
+    .max(MAX_ALIASES_PER_USER),
+  dryRun: z.boolean().default(false),
+});
+export type RewriteAliasReferences = z.infer<typeof rewriteAliasReferencesSchema>;
+
+export const aliasReferencesReportSchema = z.object({
+  /** Tokens pointed (or, for a dry run, to be pointed) at the new keys. */
+  tokens: z.number().int(),
+  presets: z.number().int(),
+  /** Workflows whose remembered form values changed. */
+  memories: z.number().int(),
+  /** Other aliases whose text changed (each gets a new revision). */
+  aliases: z.number().int(),
+});
+export type AliasReferencesReport = z.infer<typeof aliasReferencesReportSchema>;
 
 export const aliasCategorySchema = z.object({
   id: z.string(),
