@@ -1,12 +1,16 @@
-import { cleanup } from '@testing-library/vue';
+import { cleanup, configure } from '@testing-library/vue';
 import { afterEach } from 'vitest';
+
+// Dialogs and screens are lazy chunks: the first open in a file waits for vite to transform them,
+// which on a busy two-core machine can pass the default second.
+configure({ asyncUtilTimeout: 4000 });
 
 afterEach(() => {
   cleanup();
   if (typeof window !== 'undefined') localStorage.clear();
 });
 
-// jsdom has no layout: the router's scroll restoration would log "not implemented" on every navigation.
+// jsdom has no layout: the router's scroll restoration would warn about it on every navigation.
 // (The socket tests run in the node environment, without a window.)
 if (typeof window !== 'undefined') window.scrollTo = () => undefined;
 

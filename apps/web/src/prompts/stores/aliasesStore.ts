@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { z } from 'zod';
-import { ALIAS_PAGE_MAX, aliasDetailSchema, aliasImportReportSchema, aliasListSchema, aliasSchema } from '@app/shared/contracts/api/aliases';
-import type { Alias, AliasDetail, AliasImportQuery, AliasImportReport, CreateAlias, UpdateAlias } from '@app/shared/contracts/api/aliases';
+import { ALIAS_PAGE_MAX, aliasDetailSchema, aliasImportReportSchema, aliasListSchema, aliasReferencesReportSchema, aliasSchema } from '@app/shared/contracts/api/aliases';
+import type { Alias, AliasDetail, AliasImportQuery, AliasImportReport, AliasReferencesReport, CreateAlias, RewriteAliasReferences, UpdateAlias } from '@app/shared/contracts/api/aliases';
 import { buildAliasIndex } from '@app/shared/prompt/alias-index';
 import { describeError } from '../../api/api-error';
 import { request } from '../../api/http';
@@ -117,6 +117,16 @@ export const useAliasesStore = defineStore('aliases', () => {
     return `${JSON.stringify(file, null, 2)}\n`;
   }
 
+  /**
+   * A-8: points tokens that name former keys at the new ones (presets, remembered values, other
+   * aliases); a dry run only counts. Other aliases' texts may change, so the list is read again.
+   */
+  async function rewriteReferences(renames: RewriteAliasReferences['renames'], dryRun: boolean): Promise<AliasReferencesReport> {
+    const report = await request('POST', '/aliases/rewrite-references', { body: { renames, dryRun }, schema: aliasReferencesReportSchema });
+    if (report.aliases > 0 && !dryRun) await loadAll();
+    return report;
+  }
+
   /** The user inserted this alias: it lists first next time (A-12). */
   function noteUsed(key: string): void {
     const wanted = key.toLowerCase();
@@ -129,5 +139,5 @@ export const useAliasesStore = defineStore('aliases', () => {
     recentKeys.value = [];
   });
 
-  return { items, state, index, recentKeys, loadAll, ensureLoaded, put, create, update, remove, loadDetail, restore, importFile, exportFile, noteUsed };
+  return { items, state, index, recentKeys, loadAll, ensureLoaded, put, create, update, remove, loadDetail, restore, importFile, exportFile, rewriteReferences, noteUsed };
 });
