@@ -21,7 +21,7 @@ export interface MultipartOptions {
  * limit and is a FileTooLargeError. Nothing is written anywhere.
  */
 export function readSingleFile(request: Request, options: MultipartOptions): Promise<ReceivedFile> {
-  const required = (message: string) => new ValidationError('Send one image as multipart/form-data', [{ field: options.field, message }]);
+  const required = (message: string) => new ValidationError('Send one file as multipart/form-data', [{ field: options.field, message }]);
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -63,7 +63,7 @@ export function readSingleFile(request: Request, options: MultipartOptions): Pro
     parser.on('close', () =>
       finish(() => {
         if (!file && !errors.some((error) => error.field === options.field)) errors.unshift({ field: options.field, message: 'is required' });
-        if (errors.length > 0 || !file) reject(new ValidationError(`Send one image in the "${options.field}" field and nothing else`, errors));
+        if (errors.length > 0 || !file) reject(new ValidationError(`Send one file in the "${options.field}" field and nothing else`, errors));
         else resolve(file);
       }),
     );
