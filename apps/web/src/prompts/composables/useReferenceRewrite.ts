@@ -15,7 +15,7 @@ export interface ReferenceRewriteOffer {
 
 /**
  * A-8 "renaming offers to rewrite `$old$`": after a rename, counts where the former tokens are
- * still written and, when they are, holds an offer until the user takes it or leaves it.
+ * still written and, when they are, holds an offer until it is dismissed (taken or left).
  */
 export function useReferenceRewrite() {
   const aliases = useAliasesStore();
@@ -39,14 +39,14 @@ export function useReferenceRewrite() {
       const done = await aliases.rewriteReferences(pending.renames, false);
       toast.show(t('aliases.referencesRewritten', { count: done.tokens }), 'success');
     };
-    if (!(await action.run(rewrite))) return false;
-    offer.value = null;
-    return true;
+    return action.run(rewrite);
   }
 
-  function decline(): void {
+  function dismiss(): void {
     offer.value = null;
   }
 
-  return { offer, check, accept, decline, isBusy: action.isBusy, error: action.error };
+  return { offer, check, accept, dismiss, isBusy: action.isBusy, error: action.error };
 }
+
+export type ReferenceRewrite = ReturnType<typeof useReferenceRewrite>;
