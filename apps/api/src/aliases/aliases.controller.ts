@@ -18,6 +18,7 @@ import {
 } from './aliases.dto';
 import { AliasesFileService } from './aliases-file.service';
 import { AliasesService } from './aliases.service';
+import { AliasTrashService } from './alias-trash.service';
 
 /** The caller's own aliases; another user's alias is "not found" (U-5). */
 @ApiTags('aliases')
@@ -26,6 +27,7 @@ export class AliasesController {
   constructor(
     private readonly aliases: AliasesService,
     private readonly files: AliasesFileService,
+    private readonly trash: AliasTrashService,
   ) {}
 
   @Get()
@@ -71,7 +73,14 @@ export class AliasesController {
   @Delete(':id')
   @HttpCode(204)
   delete(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string): Promise<void> {
-    return this.aliases.delete(user.id, id);
+    return this.trash.delete(user.id, id);
+  }
+
+  /** A-8 undo: the alias deleted within the last 24 h comes back with its id, revision and kept texts. */
+  @Post(':id/undelete')
+  @ZodResponse({ status: 200, type: AliasDto })
+  undelete(@CurrentUser() user: AuthUser, @Param('id', UuidParamPipe) id: string) {
+    return this.trash.undelete(user.id, id);
   }
 
   @Post(':id/restore')

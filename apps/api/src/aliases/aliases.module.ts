@@ -4,6 +4,7 @@ import { AliasCategoriesService } from './alias-categories.service';
 import { AliasesFileService } from './aliases-file.service';
 import { AliasesController } from './aliases.controller';
 import { AliasesService } from './aliases.service';
+import { AliasTrashService } from './alias-trash.service';
 import { SharedAliasesController } from './shared-aliases.controller';
 import { SharedAliasesRepository } from './shared-aliases.repository';
 import { SharedAliasesService } from './shared-aliases.service';
@@ -11,6 +12,6 @@ import { SharedAliasesService } from './shared-aliases.service';
 /** Per-user aliases and categories, CozyGen import/export (A-1 … A-10), others' shared aliases (U-5). */
 @Module({
   controllers: [SharedAliasesController, AliasesController, AliasCategoriesController],
-  providers: [AliasesService, AliasCategoriesService, AliasesFileService, SharedAliasesService, SharedAliasesRepository],
+  providers: [AliasesService, AliasCategoriesService, AliasesFileService, AliasTrashService, SharedAliasesService, SharedAliasesRepository],
 })
 export class AliasesModule {}

@@ -7,7 +7,7 @@ import { AliasLibraryRepository, type AliasLibraryTransaction } from '@app/serve
 import { AliasesRepository, type AliasChanges, type StoredAlias } from '@app/server/repositories/aliases.repository';
 import { Clock } from '@app/server/system/clock';
 import { newId } from '@app/server/system/ids';
-import { assertAliasName, duplicateAlias, resolveCategory, toAlias, uniqueKey } from './alias-rules';
+import { assertAliasName, duplicateAlias, resolveCategory, tooManyAliases, toAlias, uniqueKey } from './alias-rules';
 
 const EMPTY_PAGE: AliasList = { items: [], total: 0, nextCursor: null };
 
@@ -54,9 +54,7 @@ export class AliasesService {
       assertAliasName(input.name, categoryName);
       const key = uniqueKey(categoryName, input.name);
       if (await tx.aliases.findIdByKey(userId, key)) throw duplicateAlias(categoryName, input.name);
-      if ((await tx.aliases.count(userId)) >= MAX_ALIASES_PER_USER) {
-        throw new ConflictError(`You have ${MAX_ALIASES_PER_USER} aliases, the most allowed; delete some first`);
-      }
+      if ((await tx.aliases.count(userId)) >= MAX_ALIASES_PER_USER) throw tooManyAliases();
       const id = newId();
       await tx.aliases.insert([{ id, userId, categoryId: category?.id ?? null, name: input.name, key, text: input.text, shared: input.shared, now }]);
       return toAlias(await this.find(tx.aliases, userId, id));
@@ -73,10 +71,6 @@ export class AliasesService {
       if (!(await tx.aliases.update(current, changes, this.clock.now()))) throw staleRevision(input.revision);
       return toAlias(await this.find(tx.aliases, userId, id));
     });
-  }
-
-  async delete(userId: string, id: string): Promise<void> {
-    if ((await this.aliases.delete(userId, [id])) === 0) throw new NotFoundError('Alias not found');
   }
 
   /** Makes a kept text current again, as a new revision; the text it replaces is kept in turn. */

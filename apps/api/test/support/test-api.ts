@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import type { ApiModuleOptions } from '../../src/api.module';
 import { createApiApp } from '../../src/app.factory';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-123' } as const;
@@ -26,9 +27,9 @@ export interface TestApi {
 
 /**
  * The whole api on a fresh SQLite file in a temp dir and the run's real Redis under a
- * key prefix of its own, listening on a free loopback port.
+ * key prefix of its own, listening on a free loopback port. `options.clock` lets a test move time.
  */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}, options: ApiModuleOptions = {}): Promise<TestApi> {
   const redisUrl = process.env.TEST_REDIS_URL;
   if (!redisUrl) throw new Error('TEST_REDIS_URL is not set (jest globalSetup starts Redis)');
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-api-'));
@@ -41,7 +42,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     ADMIN_PASSWORD: ADMIN.password,
     ...env,
   });
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, options);
   await bootstrapAdmin(config, app.get(UsersRepository), Date.now());
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();

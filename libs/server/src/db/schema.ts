@@ -20,6 +20,7 @@ export interface DB {
   aliasCategories: AliasCategoriesTable;
   aliases: AliasesTable;
   aliasRevisions: AliasRevisionsTable;
+  aliasTrash: AliasTrashTable;
   workflowMemory: WorkflowMemoryTable;
   tagLists: TagListsTable;
   tags: TagsTable;
@@ -232,6 +233,25 @@ export interface AliasRevisionsTable {
   revision: number;
   text: string;
   createdAt: number;
+}
+
+/** A-8: a deleted alias as it was, kept for undelete (24 h, the newest 50 per user). */
+export interface AliasTrashTable {
+  aliasId: string;
+  userId: string;
+  /** The category it was in; it may be deleted since. */
+  categoryId: string | null;
+  categoryName: string | null;
+  name: string;
+  key: string;
+  text: string;
+  revision: number;
+  shared: number;
+  createdAt: number;
+  updatedAt: number;
+  /** Its kept texts, JSON `AliasRevision[]`, newest first. */
+  revisions: string;
+  deletedAt: number;
 }
 
 /** U-8: the last submitted values and switches per user and workflow. */

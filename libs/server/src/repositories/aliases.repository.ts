@@ -145,6 +145,13 @@ export class AliasesRepository {
     }
   }
 
+  /** Puts a deleted alias back as it was (id, revision, times) with its kept texts (A-8 undelete). */
+  async reinsert(alias: Omit<NewAlias, 'now'> & Pick<StoredAlias, 'revision' | 'createdAt' | 'updatedAt'>, revisions: readonly AliasRevision[]): Promise<void> {
+    const { shared, ...row } = alias;
+    await this.db.insertInto('aliases').values({ ...row, shared: shared ? 1 : 0 }).execute();
+    if (revisions.length > 0) await this.db.insertInto('aliasRevisions').values(revisions.map((kept) => ({ aliasId: alias.id, ...kept }))).execute();
+  }
+
   /**
    * Applies an edit made against the revision `current` was read at and moves to the next revision;
    * a replaced text is kept (the newest `ALIAS_REVISIONS_KEPT`). False when the alias has moved on
