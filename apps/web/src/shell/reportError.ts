@@ -1,4 +1,3 @@
-import { ApiError, describeError } from '../api/api-error';
 import { useToastStore } from './stores/toastStore';
 
 /**
@@ -6,6 +5,5 @@ import { useToastStore } from './stores/toastStore';
  * an unexpected (non-API) error also goes to the console for whoever debugs it.
  */
 export function reportError(error: unknown): void {
-  useToastStore().show(describeError(error), 'error');
-  if (!(error instanceof ApiError)) console.error(error);
+  useToastStore().showError(error);
 }

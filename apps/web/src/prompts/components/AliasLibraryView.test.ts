@@ -191,21 +191,58 @@ describe('A-8 creating and editing', () => {
     expect(await dialog.findByRole('button', { name: 'Restore revision 2' })).toBeTruthy();
   });
 
-  it('deletes after a confirmation', async () => {
+  it('deletes at once, and Undo on the toast brings the alias back as the api kept it', async () => {
     const screen = await openLibrary({
       [`GET /aliases/${rainGear.id}`]: () => json(200, { ...rainGear, revisions: [] }),
       [`DELETE /aliases/${rainGear.id}`]: () => noContent(),
+      [`POST /aliases/${rainGear.id}/undelete`]: () => json(200, rainGear),
     });
 
     const dialog = await openEditor(screen, 'outfit::rain_gear');
     await fireEvent.click(dialog.getByRole('button', { name: 'Delete' }));
-    const confirm = within(await screen.findByRole('dialog', { name: 'Delete outfit::rain_gear?' }));
-    await fireEvent.click(confirm.getByRole('button', { name: 'Delete' }));
 
-    expect(await screen.findByText('Alias outfit::rain_gear deleted')).toBeTruthy();
+    expect(await screen.findByText('Deleted outfit::rain_gear')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByText('No alias matches.')).toBeTruthy();
+    expect(sent(screen, 'DELETE', `/aliases/${rainGear.id}`)).toHaveLength(1);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+
+    expect(await screen.findByText('Brought back outfit::rain_gear')).toBeTruthy();
+    expect(screen.queryByText('Deleted outfit::rain_gear')).toBeNull();
+    expect(sent(screen, 'POST', `/aliases/${rainGear.id}/undelete`)).toHaveLength(1);
+    expect(rowKeys(screen)).toEqual(['outfit::rain_gear']);
+    await fireEvent.update(screen.getByRole('searchbox', { name: 'Search aliases' }), '');
+    expect(screen.getByText('30 of 30 aliases')).toBeTruthy();
+  });
+
+  it('shows why Undo failed and leaves the alias deleted', async () => {
+    const screen = await openLibrary({
+      [`GET /aliases/${rainGear.id}`]: () => json(200, { ...rainGear, revisions: [] }),
+      [`DELETE /aliases/${rainGear.id}`]: () => noContent(),
+      [`POST /aliases/${rainGear.id}/undelete`]: () => errorBody(409, 'You already have an alias outfit::rain_gear'),
+    });
+
+    const dialog = await openEditor(screen, 'outfit::rain_gear');
+    await fireEvent.click(dialog.getByRole('button', { name: 'Delete' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+
+    expect(await screen.findByText('You already have an alias outfit::rain_gear')).toBeTruthy();
     await fireEvent.update(screen.getByRole('searchbox', { name: 'Search aliases' }), '');
     expect(screen.getByText('29 of 29 aliases')).toBeTruthy();
+  });
+
+  it('keeps the editor open with the reason when the delete fails', async () => {
+    const screen = await openLibrary({
+      [`GET /aliases/${rainGear.id}`]: () => json(200, { ...rainGear, revisions: [] }),
+      [`DELETE /aliases/${rainGear.id}`]: () => errorBody(404, 'Alias not found'),
+    });
+
+    const dialog = await openEditor(screen, 'outfit::rain_gear');
+    await fireEvent.click(dialog.getByRole('button', { name: 'Delete' }));
+
+    expect(await dialog.findByText('Alias not found')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 });
 

@@ -84,6 +84,13 @@ export const useAliasesStore = defineStore('aliases', () => {
     items.value = items.value.filter((existing) => existing.id !== id);
   }
 
+  /** A-8 undo: the api brings the deleted alias back with its id, revision and earlier texts. */
+  async function undelete(id: string): Promise<Alias> {
+    const alias = await request('POST', `/aliases/${id}/undelete`, { schema: aliasSchema });
+    put(alias);
+    return alias;
+  }
+
   /**
    * The alias as stored now, with its last 20 texts (A-8). Its list entry is refreshed if it is
    * still listed; one deleted while this was read stays deleted.
@@ -139,5 +146,5 @@ export const useAliasesStore = defineStore('aliases', () => {
     recentKeys.value = [];
   });
 
-  return { items, state, index, recentKeys, loadAll, ensureLoaded, put, create, update, remove, loadDetail, restore, importFile, exportFile, rewriteReferences, noteUsed };
+  return { items, state, index, recentKeys, loadAll, ensureLoaded, put, create, update, remove, undelete, loadDetail, restore, importFile, exportFile, rewriteReferences, noteUsed };
 });
