@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SocketEventName, SocketEventPayload } from '@app/shared/contracts/socket-events';
+import type { JobEventName, SocketEventPayload } from '@app/shared/contracts/socket-events';
 import { jobDetail, outputView } from '../test/jobs';
 import { applyJobEvent, liveJobFrom, mergeFetched } from './job-lifecycle';
 import type { JobState, LiveJob } from './job-lifecycle';
@@ -11,7 +11,7 @@ function job(state: JobState): LiveJob {
   return { ...liveJobFrom(jobDetail(ID)), state };
 }
 
-type Step = { [E in SocketEventName]: [E, Omit<SocketEventPayload<E>, 'jobId' | 'seq'>] }[SocketEventName];
+type Step = { [E in JobEventName]: [E, Omit<SocketEventPayload<E>, 'jobId' | 'seq'>] }[JobEventName];
 
 function apply(from: LiveJob, [name, payload]: Step): LiveJob | undefined {
   return applyJobEvent(from, name, { ...payload, jobId: ID, seq: 1 } as SocketEventPayload<typeof name>, NOW);

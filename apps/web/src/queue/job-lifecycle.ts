@@ -1,5 +1,5 @@
 import type { JobDetail, JobError, JobSummary, OutputView } from '@app/shared/contracts/api/generations';
-import type { SocketEventName, SocketEventPayload } from '@app/shared/contracts/socket-events';
+import type { JobEventName, SocketEventPayload } from '@app/shared/contracts/socket-events';
 import { isTerminal, transition } from '@app/shared/jobs/job-state';
 import type { JobEvent, JobStatus } from '@app/shared/jobs/job-state';
 
@@ -101,9 +101,9 @@ function ended(job: LiveJob, state: JobState, now: number): LiveJob {
   return { ...job, state, timings: { ...job.timings, finishedAt: job.timings.finishedAt ?? now } };
 }
 
-type Reducer<E extends SocketEventName> = (job: LiveJob, payload: SocketEventPayload<E>, now: number) => LiveJob | undefined;
+type Reducer<E extends JobEventName> = (job: LiveJob, payload: SocketEventPayload<E>, now: number) => LiveJob | undefined;
 
-const REDUCERS: { [E in SocketEventName]: Reducer<E> } = {
+const REDUCERS: { [E in JobEventName]: Reducer<E> } = {
   'job.queued': (job, { position }) => {
     if (job.state.status === 'queued') return { ...job, state: { status: 'queued', position } };
     if (next(job, 'requeue') !== 'queued') return undefined;
@@ -146,7 +146,7 @@ const REDUCERS: { [E in SocketEventName]: Reducer<E> } = {
  * (a late event for an ended job, an impossible step): the caller keeps the job as it is.
  * @example applyJobEvent(queuedJob, 'job.dispatched', { jobId, seq: 2, backend: 'gpu-1' }, Date.now())?.state // { status: 'dispatched' }
  */
-export function applyJobEvent<E extends SocketEventName>(job: LiveJob, name: E, payload: SocketEventPayload<E>, now: number): LiveJob | undefined {
+export function applyJobEvent<E extends JobEventName>(job: LiveJob, name: E, payload: SocketEventPayload<E>, now: number): LiveJob | undefined {
   const reduce: Reducer<E> = REDUCERS[name];
   return reduce(job, payload, now);
 }

@@ -1,20 +1,20 @@
-import { socketEventSchemas, type SocketEventName, type SocketEventPayload } from '@app/shared/contracts/socket-events';
+import { jobEventSchemas, type JobEventName, type SocketEventPayload } from '@app/shared/contracts/socket-events';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 
 /** What travels from the worker to the api over Redis: an event for one user's sockets. */
 const envelopeSchema = z.object({ userId: z.string(), event: z.string(), payload: z.unknown() });
 
-export type JobEventInput<E extends SocketEventName> = Omit<SocketEventPayload<E>, 'seq'>;
+export type JobEventInput<E extends JobEventName> = Omit<SocketEventPayload<E>, 'seq'>;
 
 export interface DeliveredEvent {
   userId: string;
-  event: SocketEventName;
-  payload: SocketEventPayload<SocketEventName>;
+  event: JobEventName;
+  payload: SocketEventPayload<JobEventName>;
 }
 
-function isEventName(name: string): name is SocketEventName {
-  return Object.hasOwn(socketEventSchemas, name);
+function isEventName(name: string): name is JobEventName {
+  return Object.hasOwn(jobEventSchemas, name);
 }
 
 /**
@@ -33,7 +33,7 @@ export class JobEventsBus {
     this.seqPrefix = `${prefix}:events:seq:`;
   }
 
-  async publish<E extends SocketEventName>(userId: string, event: E, payload: JobEventInput<E>): Promise<void> {
+  async publish<E extends JobEventName>(userId: string, event: E, payload: JobEventInput<E>): Promise<void> {
     const seqKey = `${this.seqPrefix}${payload.jobId}`;
     const [[, seq]] = (await this.redis.multi().incr(seqKey).expire(seqKey, 7 * 24 * 3600).exec()) as [[Error | null, number]];
     await this.redis.publish(this.channel, JSON.stringify({ userId, event, payload: { ...payload, seq } }));
@@ -46,7 +46,7 @@ export class JobEventsBus {
       if (channel !== this.channel) return;
       const envelope = envelopeSchema.safeParse(JSON.parse(message));
       if (!envelope.success || !isEventName(envelope.data.event)) return;
-      const payload = socketEventSchemas[envelope.data.event].safeParse(envelope.data.payload);
+      const payload = jobEventSchemas[envelope.data.event].safeParse(envelope.data.payload);
       if (payload.success) listener({ userId: envelope.data.userId, event: envelope.data.event, payload: payload.data });
     });
     await subscriber.subscribe(this.channel);

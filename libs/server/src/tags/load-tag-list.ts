@@ -1,8 +1,11 @@
+import type { TagImportPhase } from '@app/shared/contracts/api/tags';
 import type { ParsedTag, TagListFormat } from '@app/shared/tags/tag-list-parsers';
 import { joinLines, tagKey } from './tag-keys';
 import type { NewTag, TagListsRepository } from './tag-lists.repository';
 
 export interface TagLoadProgress {
+  /** `loading` while tags are written, then `activating` (the switch) and `removing-old` (the replaced list, no longer served). */
+  phase: Exclude<TagImportPhase, 'reading'>;
   loaded: number;
   total: number;
 }
@@ -21,7 +24,7 @@ const BATCH = 7000;
  * `tags: 35% (49,000 / 140,782)`
  * @example formatTagProgress({ loaded: 49_000, total: 140_782 }) === 'tags: 35% (49,000 / 140,782)'
  */
-export function formatTagProgress({ loaded, total }: TagLoadProgress): string {
+export function formatTagProgress({ loaded, total }: Pick<TagLoadProgress, 'loaded' | 'total'>): string {
   const percent = total === 0 ? 100 : Math.round((loaded / total) * 100);
   return `tags: ${percent}% (${loaded.toLocaleString('en-US')} / ${total.toLocaleString('en-US')})`;
 }
@@ -45,6 +48,9 @@ async function dropUnserved(store: TagListsRepository): Promise<void> {
  * list answers searches until the new one is complete; a failure removes the partial list.
  */
 export async function loadTagList(store: TagListsRepository, list: TagListSource, options: { now: () => number; onProgress?: (progress: TagLoadProgress) => void }): Promise<void> {
+  const total = list.tags.length;
+  const report = (phase: TagLoadProgress['phase'], loaded: number) => options.onProgress?.({ phase, loaded, total });
+  report('loading', 0);
   await dropUnserved(store);
   const { listId, firstTagId } = await store.begin(list.source, list.format, options.now());
   try {
@@ -53,12 +59,14 @@ export async function loadTagList(store: TagListsRepository, list: TagListSource
       const batch = list.tags.slice(start, start + BATCH).map((tag, offset) => toNewTag(tag, firstTagId + start + offset));
       await store.insert(listId, batch);
       for (const tag of batch) categories.set(tag.category, (categories.get(tag.category) ?? 0) + 1);
-      options.onProgress?.({ loaded: start + batch.length, total: list.tags.length });
+      report('loading', start + batch.length);
     }
-    await store.activate(listId, list.tags.length, categories, options.now());
+    report('activating', total);
+    await store.activate(listId, total, categories, options.now());
   } catch (error) {
     await store.drop(listId);
     throw error;
   }
+  report('removing-old', total);
   await dropUnserved(store);
 }

@@ -20,7 +20,12 @@ export async function seedTagList(store: TagListsRepository, log: (line: string)
   const started = performance.now();
   const read = readTagList(readFileSync(SHIPPED_TAG_FILE, 'utf8'));
   if (!read.ok) throw new Error(`the shipped tag list does not parse: ${read.message}`);
-  await loadTagList(store, { source: SHIPPED_TAG_SOURCE, format: read.format, tags: read.tags }, { now, onProgress: (progress) => log(formatTagProgress(progress)) });
+  await loadTagList(store, { source: SHIPPED_TAG_SOURCE, format: read.format, tags: read.tags }, {
+    now,
+    onProgress: (progress) => {
+      if (progress.phase === 'loading') log(formatTagProgress(progress));
+    },
+  });
   log(`tags: ${read.tags.length.toLocaleString('en-US')} loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return read.tags.length;
 }

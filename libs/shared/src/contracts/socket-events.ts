@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobErrorSchema, outputViewSchema } from './api/generations';
+import { tagImportProgressSchema } from './api/tags';
 
 /**
  * J-6: events pushed to the owner's sockets only. Each carries the job id and a per-job
@@ -9,7 +10,7 @@ const base = { jobId: z.string(), seq: z.number().int() };
 
 export const jobNodeSchema = z.object({ id: z.string(), title: z.string().optional(), classType: z.string().optional() });
 
-export const socketEventSchemas = {
+export const jobEventSchemas = {
   'job.queued': z.object({ ...base, position: z.number().int().nullable() }),
   'job.dispatched': z.object({ ...base, backend: z.string() }),
   'job.started': z.object({ ...base }),
@@ -22,7 +23,15 @@ export const socketEventSchemas = {
   'job.cancelled': z.object({ ...base }),
 } as const;
 
+/** Every event the server pushes: the job events and events about what the user is doing right now. */
+export const socketEventSchemas = {
+  ...jobEventSchemas,
+  /** T-1/T-2: to the sockets of the admin whose import runs, ≤ 10/s plus one at each new phase. */
+  'tags.import.progress': tagImportProgressSchema,
+} as const;
+
 export type SocketEventName = keyof typeof socketEventSchemas;
+export type JobEventName = keyof typeof jobEventSchemas;
 export type SocketEventPayload<E extends SocketEventName> = z.infer<(typeof socketEventSchemas)[E]>;
 
 /** socket.io-client's typed map: event name → listener. */
@@ -31,4 +40,4 @@ export type ServerToClientEvents = { [E in SocketEventName]: (payload: SocketEve
   'session.ended': () => void;
 };
 
-export const SOCKET_EVENT_NAMES = Object.keys(socketEventSchemas) as SocketEventName[];
+export const JOB_EVENT_NAMES = Object.keys(jobEventSchemas) as JobEventName[];

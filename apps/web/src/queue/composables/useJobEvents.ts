@@ -1,6 +1,6 @@
 import { watch } from 'vue';
-import { SOCKET_EVENT_NAMES, socketEventSchemas } from '@app/shared/contracts/socket-events';
-import type { ServerToClientEvents, SocketEventName, SocketEventPayload } from '@app/shared/contracts/socket-events';
+import { JOB_EVENT_NAMES, jobEventSchemas } from '@app/shared/contracts/socket-events';
+import type { JobEventName, ServerToClientEvents, SocketEventPayload } from '@app/shared/contracts/socket-events';
 import { useSocketEvents } from '../../api/useSocketEvents';
 import { useJobsStore } from '../stores/jobsStore';
 
@@ -13,14 +13,14 @@ export function useJobEvents(): void {
   const socket = useSocketEvents<ServerToClientEvents>();
   const jobs = useJobsStore();
 
-  function listen<E extends SocketEventName>(name: E): void {
+  function listen<E extends JobEventName>(name: E): void {
     socket.on(name, (payload: unknown) => {
-      const parsed = socketEventSchemas[name].safeParse(payload);
+      const parsed = jobEventSchemas[name].safeParse(payload);
       // Verified just above; TypeScript cannot tie the indexed schema's output back to E.
       if (parsed.success) jobs.applyEvent(name, parsed.data as SocketEventPayload<E>);
     });
   }
-  for (const name of SOCKET_EVENT_NAMES) listen(name);
+  for (const name of JOB_EVENT_NAMES) listen(name);
 
   // Neither load nor resync rejects: failures land in the store's load state.
   void jobs.load();

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { createdGenerationsSchema, jobDetailSchema, jobListSchema } from '@app/shared/contracts/api/generations';
 import type { CreateGeneration, JobDetail, OutputListItem, OutputView } from '@app/shared/contracts/api/generations';
-import type { SocketEventName, SocketEventPayload } from '@app/shared/contracts/socket-events';
+import type { JobEventName, SocketEventPayload } from '@app/shared/contracts/socket-events';
 import { z } from 'zod';
 import { describeError } from '../../api/api-error';
 import { request } from '../../api/http';
@@ -92,7 +92,7 @@ export const useJobsStore = defineStore('jobs', () => {
     arrivals.value = [{ ...output, workflowId: job.workflowId, workflowName: job.workflowName }, ...arrivals.value].slice(0, MAX_ARRIVALS);
   }
 
-  function applyEvent<E extends SocketEventName>(name: E, payload: SocketEventPayload<E>): void {
+  function applyEvent<E extends JobEventName>(name: E, payload: SocketEventPayload<E>): void {
     const job = byId.value[payload.jobId];
     if (!job) {
       refreshQuietly(payload.jobId);

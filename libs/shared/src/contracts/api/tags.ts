@@ -83,7 +83,22 @@ export type TagValidation = z.infer<typeof tagValidationSchema>;
 
 export const tagLineNoteSchema = z.object({ line: z.number().int(), reason: z.string() });
 
-/** The import is synchronous: the new list is served when this answer arrives. */
+/**
+ * What a running import is doing: parsing and checking the file, writing the tags (`loaded` of
+ * `total`), switching searches to the new list, deleting the list it replaced (already unserved).
+ */
+export const TAG_IMPORT_PHASES = ['reading', 'loading', 'activating', 'removing-old'] as const;
+export type TagImportPhase = (typeof TAG_IMPORT_PHASES)[number];
+
+/** `total` is null while the file is read (the count is not known yet). */
+export const tagImportProgressSchema = z.object({
+  loaded: z.number().int(),
+  total: z.number().int().nullable(),
+  phase: z.enum(TAG_IMPORT_PHASES),
+});
+export type TagImportProgress = z.infer<typeof tagImportProgressSchema>;
+
+/** The new list is served when this answer arrives; progress comes as `tags.import.progress` socket events. */
 export const tagImportReportSchema = z.object({
   source: z.string(),
   format: z.enum(['csv', 'cozygen-markdown']),
