@@ -22,6 +22,7 @@ import { AccessGuard } from './common/access.guard';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { RequestValidationPipe } from './common/zod-validation.pipe';
 import { EventsGateway } from './events/events.gateway';
+import { UserSocketsModule } from './events/user-sockets';
 import { GenerationsModule } from './generations/generations.module';
 import { HealthController } from './health/health.controller';
 import { OutputsModule } from './outputs/outputs.module';
@@ -57,6 +58,7 @@ export class ApiModule implements NestModule {
       imports: [
         ServerModule.forRoot(config, 'api', options.clock),
         PassportModule,
+        UserSocketsModule,
         JwtModule.register({ secret, signOptions: { algorithm: JWT_ALGORITHM } }),
         AliasesModule,
         PromptsModule,

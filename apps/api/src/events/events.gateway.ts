@@ -6,12 +6,9 @@ import { AuthEvents } from '../auth/auth-events';
 import { Authenticator } from '../auth/authenticator.service';
 import type { AuthUser } from '../common/auth-user';
 import { bearerToken } from '../common/access.guard';
+import { userRoom, UserSockets } from './user-sockets';
 
 export const SOCKET_PATH = '/api/socket.io';
-
-export function userRoom(userId: string): string {
-  return `user:${userId}`;
-}
 
 interface SocketData {
   user: AuthUser;
@@ -39,9 +36,11 @@ export class EventsGateway implements OnModuleInit, OnApplicationShutdown, OnGat
     private readonly authenticator: Authenticator,
     private readonly authEvents: AuthEvents,
     private readonly jobEvents: JobEventsBus,
+    private readonly sockets: UserSockets,
   ) {}
 
   afterInit(server: Server): void {
+    this.sockets.attach(server);
     server.use((socket, next) => {
       const token = handshakeToken(socket);
       if (!token) return next(new Error('unauthorized'));
@@ -57,9 +56,7 @@ export class EventsGateway implements OnModuleInit, OnApplicationShutdown, OnGat
 
   async onModuleInit(): Promise<void> {
     // J-6 / S-9: the worker's job events reach the owner's sockets and nobody else's.
-    this.stopRelay = await this.jobEvents.subscribe(({ userId, event, payload }) => {
-      this.server.to(userRoom(userId)).emit(event, payload);
-    });
+    this.stopRelay = await this.jobEvents.subscribe(({ userId, event, payload }) => this.sockets.send(userId, event, payload));
     await this.authEvents.subscribe(({ userId }) => {
       this.recheck(userId).catch((error: unknown) => this.logger.error({ err: error, userId }, 'socket recheck failed'));
     });

@@ -6,6 +6,8 @@ import { loadTagList } from '@app/server/tags/load-tag-list';
 import { readTagList } from '@app/server/tags/read-tag-list';
 import { TagListsRepository } from '@app/server/tags/tag-lists.repository';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { UserSockets } from '../events/user-sockets';
+import { throttleProgress } from './progress-throttle';
 
 /** Line errors listed in one answer; the message gives the full count. */
 const MAX_LINE_ERRORS = 100;
@@ -13,6 +15,7 @@ const MAX_LINE_ERRORS = 100;
 /**
  * T-2: an admin replaces the tag list. The file is read whole first (any bad line → 400, nothing
  * written); the new list is then loaded beside the old one, which serves until the switch.
+ * Progress goes to the importing admin's sockets as `tags.import.progress`.
  */
 @Injectable()
 export class TagImportService {
@@ -21,10 +24,13 @@ export class TagImportService {
   constructor(
     private readonly lists: TagListsRepository,
     private readonly clock: Clock,
+    private readonly sockets: UserSockets,
     @InjectPinoLogger(TagImportService.name) private readonly logger: PinoLogger,
   ) {}
 
-  async import(data: Buffer, fileName: string | undefined): Promise<TagImportReport> {
+  async import(data: Buffer, fileName: string | undefined, userId: string): Promise<TagImportReport> {
+    const report = throttleProgress((progress) => this.sockets.send(userId, 'tags.import.progress', progress), () => this.clock.now());
+    report({ phase: 'reading', loaded: 0, total: null });
     const read = readTagList(data.toString('utf8'));
     if (!read.ok) {
       const errors = read.errors.slice(0, MAX_LINE_ERRORS).map(({ line, reason }) => ({ field: `file.line.${line}`, message: `line ${line}: ${reason}` }));
@@ -35,7 +41,7 @@ export class TagImportService {
     const source = fileName?.trim() || 'tags upload';
     try {
       const started = this.clock.now();
-      await loadTagList(this.lists, { source, format: read.format, tags: read.tags }, { now: () => this.clock.now() });
+      await loadTagList(this.lists, { source, format: read.format, tags: read.tags }, { now: () => this.clock.now(), onProgress: report });
       this.logger.info({ source, tags: read.tags.length, ms: this.clock.now() - started }, 'tag list imported');
     } finally {
       this.running = false;
