@@ -14,11 +14,14 @@ import {
   AliasListQueryDto,
   CreateAliasDto,
   RestoreAliasDto,
+  RewriteAliasReferencesDto,
+  AliasReferencesReportDto,
   UpdateAliasDto,
 } from './aliases.dto';
 import { AliasesFileService } from './aliases-file.service';
 import { AliasesService } from './aliases.service';
 import { AliasTrashService } from './alias-trash.service';
+import { AliasReferencesService } from './alias-references.service';
 
 /** The caller's own aliases; another user's alias is "not found" (U-5). */
 @ApiTags('aliases')
@@ -28,6 +31,7 @@ export class AliasesController {
     private readonly aliases: AliasesService,
     private readonly files: AliasesFileService,
     private readonly trash: AliasTrashService,
+    private readonly references: AliasReferencesService,
   ) {}
 
   @Get()
@@ -50,6 +54,12 @@ export class AliasesController {
   @ZodResponse({ status: 200, type: AliasImportReportDto })
   import(@CurrentUser() user: AuthUser, @Query() query: AliasImportQueryDto, @Body() body: unknown) {
     return this.files.import(user.id, body, query);
+  }
+
+  @Post('rewrite-references')
+  @ZodResponse({ status: 200, type: AliasReferencesReportDto })
+  rewriteReferences(@CurrentUser() user: AuthUser, @Body() body: RewriteAliasReferencesDto) {
+    return this.references.rewrite(user.id, body);
   }
 
   @Get(':id')

@@ -11,6 +11,8 @@ import {
   createAliasSchema,
   reorderAliasCategoriesSchema,
   restoreAliasSchema,
+  rewriteAliasReferencesSchema,
+  aliasReferencesReportSchema,
   updateAliasCategorySchema,
   updateAliasSchema,
 } from '@app/shared/contracts/api/aliases';
@@ -23,6 +25,8 @@ export class AliasListQueryDto extends createZodDto(aliasListQuerySchema) {}
 export class CreateAliasDto extends createZodDto(createAliasSchema) {}
 export class UpdateAliasDto extends createZodDto(updateAliasSchema) {}
 export class RestoreAliasDto extends createZodDto(restoreAliasSchema) {}
+export class RewriteAliasReferencesDto extends createZodDto(rewriteAliasReferencesSchema) {}
+export class AliasReferencesReportDto extends createZodDto(aliasReferencesReportSchema) {}
 export class AliasImportQueryDto extends createZodDto(aliasImportQuerySchema) {}
 export class AliasImportReportDto extends createZodDto(aliasImportReportSchema) {}
 export class AliasCategoryDto extends createZodDto(aliasCategorySchema) {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AliasCategoriesController } from './alias-categories.controller';
 import { AliasCategoriesService } from './alias-categories.service';
+import { AliasReferencesService } from './alias-references.service';
 import { AliasesFileService } from './aliases-file.service';
 import { AliasesController } from './aliases.controller';
 import { AliasesService } from './aliases.service';
@@ -12,6 +13,6 @@ import { SharedAliasesService } from './shared-aliases.service';
 /** Per-user aliases and categories, CozyGen import/export (A-1 … A-10), others' shared aliases (U-5). */
 @Module({
   controllers: [SharedAliasesController, AliasesController, AliasCategoriesController],
-  providers: [AliasesService, AliasCategoriesService, AliasesFileService, AliasTrashService, SharedAliasesService, SharedAliasesRepository],
+  providers: [AliasesService, AliasReferencesService, AliasCategoriesService, AliasesFileService, AliasTrashService, SharedAliasesService, SharedAliasesRepository],
 })
 export class AliasesModule {}
