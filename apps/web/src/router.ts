@@ -107,6 +107,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { requiresAdmin: true, titleKey: 'backends.title' },
       },
       {
+        path: 'admin/tags',
+        name: 'admin-tags',
+        component: () => import('./admin/components/TagsAdminView.vue'),
+        meta: { requiresAdmin: true, titleKey: 'adminTags.title' },
+      },
+      {
         path: 'profile',
         name: 'profile',
         component: () => import('./profile/components/ProfileView.vue'),
