@@ -6,6 +6,7 @@ import type { Routes } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
 import { signedInAs } from '../../test/sessions';
 import { adminView } from '../../test/users';
+import { useTagsStore } from '../../prompts/stores/tagsStore';
 
 const LOADED_AT = Date.UTC(2025, 5, 1, 12, 0, 0);
 
@@ -78,7 +79,10 @@ describe('T-1/T-2 the admin Tags tab', () => {
         () => json(200, mine),
       ),
       'POST /admin/tags/import': () => answer.promise,
+      'GET /tags?q=scarf&limit=10': () => json(200, { items: [], nextCursor: null }),
     });
+    const tags = useTagsStore();
+    await tags.suggest('scarf');
     // Progress of an import this screen did not start (another tab) moves nothing.
     screen.socket.emit('tags.import.progress', { phase: 'loading', loaded: 10, total: 20 });
     expect(screen.queryByRole('progressbar')).toBeNull();
@@ -116,6 +120,9 @@ describe('T-1/T-2 the admin Tags tab', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(await screen.findByText('CozyGen danbooru_tags.md')).toBeTruthy();
     expect(within(screen.getByRole('list', { name: 'Categories' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['clothing 2', 'fandom 1']);
+    // Autocomplete answers of the old list are forgotten: the next prompt asks the new list.
+    await tags.suggest('scarf');
+    expect(screen.api.seen.filter((seen) => seen.path === '/tags?q=scarf&limit=10')).toHaveLength(2);
   });
 
   it('lists every bad line of a refused file, and the current list stays', async () => {

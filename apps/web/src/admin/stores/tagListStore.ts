@@ -39,8 +39,7 @@ export const useTagListStore = defineStore('tagList', () => {
     try {
       const report = await request('POST', '/admin/tags/import', { body, schema: tagImportReportSchema });
       run.value = { status: 'done', report };
-      // The tag browser's categories were read for the old list; it reads them again when next shown.
-      useTagsStore().categoriesState = { status: 'idle' };
+      useTagsStore().forget();
       await load();
     } catch (error) {
       const lines = error instanceof ApiError ? error.fieldErrors.filter((problem) => problem.field.startsWith('file.line.')).map((problem) => problem.message) : [];

@@ -68,5 +68,12 @@ export const useTagsStore = defineStore('tags', () => {
     return request('POST', '/tags/validate', { body: { text }, schema: tagValidationSchema });
   }
 
-  return { categories, categoriesState, search, suggest, loadCategories, validate };
+  /** After the list was replaced: suggestions and categories are read again when next needed. */
+  function forget(): void {
+    suggestions.clear();
+    categories.value = null;
+    categoriesState.value = { status: 'idle' };
+  }
+
+  return { categories, categoriesState, search, suggest, loadCategories, validate, forget };
 });
