@@ -3,9 +3,8 @@ import type { Alias, AliasDetail, AliasReferencesReport } from '@app/shared/cont
 import type { Preset, PresetList } from '@app/shared/contracts/api/presets';
 import type { WorkflowDetail, WorkflowMemory } from '@app/shared/contracts/api/workflows';
 import { WorkflowMemoryRepository } from '@app/server/repositories/workflow-memory.repository';
+import { apiRequests } from './support/api-requests';
 import { startTestApi, type TestApi } from './support/test-api';
-
-const bearer = { type: 'bearer' } as const;
 
 describe('A-8 rewriting references after a rename', () => {
   let api: TestApi;
@@ -18,17 +17,19 @@ describe('A-8 rewriting references after a rename', () => {
     alice = (await api.createUser('refs-alice@test.local')).token;
     bob = (await api.createUser('refs-bob@test.local')).token;
     const graph = readFixtureJson('workflows/cozygen-min/cozygen-min-int-inputs.json');
-    workflow = (await api.http.post('/api/workflows').auth(admin, bearer).send({ name: 'Min ints', graph }).expect(201)).body as WorkflowDetail;
+    workflow = (await post('/workflows', { name: 'Min ints', graph }, admin).expect(201)).body as WorkflowDetail;
   });
   afterAll(async () => {
     await api.close();
   });
 
-  const post = (path: string, body: object, as: string) => api.http.post(`/api${path}`).auth(as, bearer).send(body);
-  const get = (path: string, as: string) => api.http.get(`/api${path}`).auth(as, bearer);
+  const { get, post, patch } = apiRequests(
+    () => api,
+    () => alice,
+  );
   const createAlias = async (body: object, as = alice): Promise<Alias> => (await post('/aliases', body, as).expect(201)).body as Alias;
   const rename = async (alias: Alias, body: object, as = alice): Promise<Alias> =>
-    (await api.http.patch(`/api/aliases/${alias.id}`).auth(as, bearer).send({ ...body, revision: alias.revision }).expect(200)).body as Alias;
+    (await patch(`/aliases/${alias.id}`, { ...body, revision: alias.revision }, as).expect(200)).body as Alias;
   const rewrite = async (body: object, as = alice, status = 200) => (await post('/aliases/rewrite-references', body, as).expect(status)).body as AliasReferencesReport;
   const presetsOf = async (as: string) => ((await get(`/workflows/${workflow.id}/presets`, as).expect(200)).body as PresetList).items;
   const memoryOf = async (as: string) => (await get(`/workflows/${workflow.id}/memory`, as).expect(200)).body as WorkflowMemory;
@@ -62,7 +63,7 @@ describe('A-8 rewriting references after a rename', () => {
     const sea = await createAlias({ category: 'water', name: 'sea', text: 'rough sea' });
     await createAlias({ name: 'coast', text: '$water:lake$ and water::sea' });
     const category = ((await get('/alias-categories', alice).expect(200)).body.items as { id: string; name: string }[]).find((c) => c.name === 'water');
-    await api.http.patch(`/api/alias-categories/${category?.id}`).auth(alice, bearer).send({ name: 'waters' }).expect(200);
+    await patch(`/alias-categories/${category?.id}`, { name: 'waters' }).expect(200);
     const report = await rewrite({ renames: [{ id: lake.id, from: 'water::lake' }, { id: sea.id, from: 'water::sea' }] });
     expect(report).toEqual({ tokens: 2, presets: 0, memories: 0, aliases: 1 });
     const coast = ((await get('/aliases?q=coast', alice).expect(200)).body.items as Alias[])[0];

@@ -5,6 +5,7 @@ import { DATABASE } from '@app/server/db/database.tokens';
 import { AliasesRepository } from '@app/server/repositories/aliases.repository';
 import { Clock } from '@app/server/system/clock';
 import { randomUUID } from 'node:crypto';
+import { apiRequests } from './support/api-requests';
 import { startTestApi, type TestApi } from './support/test-api';
 
 const bearer = { type: 'bearer' } as const;
@@ -38,11 +39,11 @@ describe('A-8 alias delete with undo', () => {
     await api.close();
   });
 
-  const get = (path: string, as = token) => api.http.get(`/api${path}`).auth(as, bearer);
-  const post = (path: string, body: object, as = token) => api.http.post(`/api${path}`).auth(as, bearer).send(body);
-  const patch = (path: string, body: object, as = token) => api.http.patch(`/api${path}`).auth(as, bearer).send(body);
-  const del = (path: string, as = token) => api.http.delete(`/api${path}`).auth(as, bearer);
-  const undelete = (id: string, as = token) => api.http.post(`/api/aliases/${id}/undelete`).auth(as, bearer);
+  const { get, post, patch, del } = apiRequests(
+    () => api,
+    () => token,
+  );
+  const undelete = (id: string, as = token) => post(`/aliases/${id}/undelete`, {}, as);
   const create = async (body: object, as = token): Promise<Alias> => (await post('/aliases', body, as).expect(201)).body as Alias;
   const detail = async (id: string, as = token): Promise<AliasDetail> => (await get(`/aliases/${id}`, as).expect(200)).body as AliasDetail;
   const keys = async (as = token): Promise<string[]> => ((await get('/aliases?limit=1000', as).expect(200)).body as AliasList).items.map((alias) => alias.key);

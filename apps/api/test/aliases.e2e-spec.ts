@@ -2,6 +2,7 @@ import { readFixtureJson, readFixtureText } from '@test/fixtures';
 import type { Alias, AliasCategoryList, AliasDetail, AliasList } from '@app/shared/contracts/api/aliases';
 import { AliasCategoriesRepository } from '@app/server/repositories/alias-categories.repository';
 import { AliasesRepository } from '@app/server/repositories/aliases.repository';
+import { apiRequests } from './support/api-requests';
 import { startTestApi, type TestApi } from './support/test-api';
 
 const bearer = { type: 'bearer' } as const;
@@ -19,10 +20,10 @@ describe('aliases api', () => {
     await api.close();
   });
 
-  const get = (path: string, as = token) => api.http.get(`/api${path}`).auth(as, bearer);
-  const post = (path: string, body: object, as = token) => api.http.post(`/api${path}`).auth(as, bearer).send(body);
-  const patch = (path: string, body: object, as = token) => api.http.patch(`/api${path}`).auth(as, bearer).send(body);
-  const del = (path: string, as = token) => api.http.delete(`/api${path}`).auth(as, bearer);
+  const { get, post, patch, put, del } = apiRequests(
+    () => api,
+    () => token,
+  );
   const create = async (body: object, as = token): Promise<Alias> => (await post('/aliases', body, as).expect(201)).body as Alias;
   const list = async (query: Record<string, string> = {}, as = token): Promise<AliasList> =>
     (await get(`/aliases?${new URLSearchParams(query).toString()}`, as).expect(200)).body as AliasList;
@@ -198,9 +199,9 @@ describe('aliases api', () => {
       const [renamed, third] = (await categories(user)).items;
       const moved = await patch(`/alias-categories/${third?.id}`, { position: 0 }, user).expect(200);
       expect(moved.body).toMatchObject({ name: 'third', position: 0 });
-      const order = await api.http.put('/api/alias-categories/order').auth(user, bearer).send({ ids: [renamed?.id, third?.id] }).expect(200);
+      const order = await put('/alias-categories/order', { ids: [renamed?.id, third?.id] }, user).expect(200);
       expect((order.body as AliasCategoryList).items.map((c) => c.name)).toEqual(['Renamed', 'third']);
-      const bad = await api.http.put('/api/alias-categories/order').auth(user, bearer).send({ ids: [renamed?.id, renamed?.id] }).expect(400);
+      const bad = await put('/alias-categories/order', { ids: [renamed?.id, renamed?.id] }, user).expect(400);
       expect(bad.body.errors).toEqual([{ field: 'body.ids', message: 'must list each of your 2 categories exactly once' }]);
     });
 
@@ -239,7 +240,7 @@ describe('aliases api', () => {
       await create({ category: 'gone', name: 'soon', text: 'x' }, leaving.token);
       const repository = api.app.get(AliasesRepository);
       expect(await repository.count(leaving.user.id)).toBe(1);
-      await api.http.delete(`/api/users/${leaving.user.id}`).query({ confirm: 'alias-leaving@test.local' }).auth(admin, bearer).expect(204);
+      await del(`/users/${leaving.user.id}?confirm=alias-leaving@test.local`, admin).expect(204);
       expect(await repository.count(leaving.user.id)).toBe(0);
       expect(await api.app.get(AliasCategoriesRepository).count(leaving.user.id)).toBe(0);
     });

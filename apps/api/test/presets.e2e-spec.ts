@@ -3,6 +3,7 @@ import type { ApplyPresetResponse, Preset, PresetImportReport, PresetList } from
 import type { Upload } from '@app/shared/contracts/api/uploads';
 import type { WorkflowDetail } from '@app/shared/contracts/api/workflows';
 import { sampleImage } from '@app/server/media/testing/sample-media';
+import { apiRequests } from './support/api-requests';
 import { startTestApi, type TestApi } from './support/test-api';
 
 const bearer = { type: 'bearer' } as const;
@@ -29,7 +30,7 @@ describe('presets api', () => {
     alice = (await api.createUser('preset-alice@test.local')).token;
     bob = (await api.createUser('preset-bob@test.local')).token;
     const create = async (name: string, fixture: string) =>
-      (await api.http.post('/api/workflows').auth(admin, bearer).send({ name, graph: readFixtureJson(fixture) }).expect(201)).body as WorkflowDetail;
+      (await post('/workflows', { name, graph: readFixtureJson(fixture) }, admin).expect(201)).body as WorkflowDetail;
     ints = await create('Min ints', 'workflows/cozygen-min/cozygen-min-int-inputs.json');
     image = await create('Min image', 'workflows/cozygen-min/cozygen-min-image-input.json');
   });
@@ -37,9 +38,10 @@ describe('presets api', () => {
     await api.close();
   });
 
-  const get = (path: string, as: string) => api.http.get(`/api${path}`).auth(as, bearer);
-  const post = (path: string, body: unknown, as: string) => api.http.post(`/api${path}`).auth(as, bearer).send(body as object);
-  const patch = (path: string, body: object, as: string) => api.http.patch(`/api${path}`).auth(as, bearer).send(body);
+  const { get, post, patch, put, del } = apiRequests(
+    () => api,
+    () => alice,
+  );
   const list = async (workflowId: string, as: string): Promise<PresetList> => (await get(`/workflows/${workflowId}/presets`, as).expect(200)).body as PresetList;
   const save = async (workflowId: string, body: object, as: string, status = 201): Promise<Preset> => (await post(`/workflows/${workflowId}/presets`, body, as).expect(status)).body as Preset;
 
@@ -63,7 +65,7 @@ describe('presets api', () => {
       expect(((await patch(`/presets/${preset.id}`, { name: 'Renamed', values: { Height: 100 } }, alice).expect(200)).body as Preset)).toMatchObject({ name: 'Renamed', values: { Height: 100 } });
       const clash = await patch(`/presets/${preset.id}`, { name: 'wide' }, alice).expect(409);
       expect(clash.body).toEqual({ statusCode: 409, message: 'You already have a preset named wide for this workflow', errors: [{ field: 'body.name', message: 'is already used (ignoring case)' }] });
-      await api.http.delete(`/api/presets/${preset.id}`).auth(alice, bearer).expect(204);
+      await del(`/presets/${preset.id}`, alice).expect(204);
       expect((await list(ints.id, alice)).items.map((p) => p.name)).not.toContain('Renamed');
     });
 
@@ -109,15 +111,15 @@ describe('presets api', () => {
 
     it('answers 404 for another user\'s private preset everywhere', async () => {
       await patch(`/presets/${secret.id}`, { name: 'mine now' }, alice).expect(404);
-      await api.http.delete(`/api/presets/${secret.id}`).auth(alice, bearer).expect(404);
+      await del(`/presets/${secret.id}`, alice).expect(404);
       await post(`/presets/${secret.id}/copy`, {}, alice).expect(404);
       await post(`/presets/${secret.id}/apply`, {}, alice).expect(404);
-      await api.http.delete(`/api/presets/${secret.id}`).auth(admin, bearer).expect(404);
+      await del(`/presets/${secret.id}`, admin).expect(404);
     });
 
     it('keeps shared presets read-only to others (403) and lets them copy one (201), private', async () => {
       expect((await patch(`/presets/${mine.id}`, { values: {} }, alice).expect(403)).body.message).toBe('Shared presets are read-only; copy it to make it yours');
-      await api.http.delete(`/api/presets/${mine.id}`).auth(alice, bearer).expect(403);
+      await del(`/presets/${mine.id}`, alice).expect(403);
       const copy = (await post(`/presets/${mine.id}/copy`, {}, alice).expect(201)).body as Preset;
       expect(copy).toMatchObject({ name: 'Shared look', values: { Width: 256 }, shared: false, workflowId: ints.id });
       expect(copy.id).not.toBe(mine.id);
@@ -135,7 +137,7 @@ describe('presets api', () => {
 
   describe('P-3 applying', () => {
     it('drops fields gone from the workflow\'s new version and flags out-of-range values', async () => {
-      const workflow = (await api.http.post('/api/workflows').auth(admin, bearer).send({ name: 'Versioned ints', graph: readFixtureJson('workflows/cozygen-min/cozygen-min-int-inputs.json') }).expect(201)).body as WorkflowDetail;
+      const workflow = (await post('/workflows', { name: 'Versioned ints', graph: readFixtureJson('workflows/cozygen-min/cozygen-min-int-inputs.json') }, admin).expect(201)).body as WorkflowDetail;
       const preset = await save(workflow.id, { name: 'Orange', values: { Width: 320, Height: 4096, Color: 16744448 } }, alice);
       const before = (await post(`/presets/${preset.id}/apply`, { values: { Width: 128 } }, alice).expect(200)).body as ApplyPresetResponse;
       expect(before).toEqual({
@@ -145,7 +147,7 @@ describe('presets api', () => {
         flagged: [{ field: 'Height', reason: 'invalid', message: 'must be at most 2048' }],
       });
 
-      await api.http.put(`/api/workflows/${workflow.id}`).auth(admin, bearer).send({ graph: withoutColorMarker() }).expect(200);
+      await put(`/workflows/${workflow.id}`, { graph: withoutColorMarker() }, admin).expect(200);
       const after = (await post(`/presets/${preset.id}/apply`, { values: { Width: 128, Height: 96 } }, alice).expect(200)).body as ApplyPresetResponse;
       expect(after).toEqual({
         values: { Width: 320, Height: 96 },
@@ -158,7 +160,7 @@ describe('presets api', () => {
     it('flags an image whose upload was deleted and applies one that exists', async () => {
       const upload = (await api.http.post('/api/uploads').auth(alice, bearer).attach('file', await sampleImage('png', 16, 16), 'a.png').expect(201)).body as Upload;
       const gone = (await api.http.post('/api/uploads').auth(alice, bearer).attach('file', await sampleImage('png', 16, 16), 'b.png').expect(201)).body as Upload;
-      await api.http.delete(`/api/uploads/${gone.id}`).auth(alice, bearer).expect(204);
+      await del(`/uploads/${gone.id}`, alice).expect(204);
       const kept = await save(image.id, { name: 'Kept image', values: { 'Source Image': upload.id } }, alice);
       const lost = await save(image.id, { name: 'Lost image', values: { 'Source Image': gone.id } }, alice);
       expect(((await post(`/presets/${kept.id}/apply`, {}, alice).expect(200)).body as ApplyPresetResponse).values).toEqual({ 'Source Image': upload.id });
