@@ -235,20 +235,13 @@ export interface AliasRevisionsTable {
   createdAt: number;
 }
 
-/** A-8: a deleted alias as it was, kept for undelete (24 h, the newest 50 per user). */
-export interface AliasTrashTable {
+/**
+ * A-8: a deleted alias as it was, kept for undelete (24 h, the newest 50 per user). `categoryId`
+ * is the category it was in, which may be deleted since.
+ */
+export interface AliasTrashTable extends Omit<AliasesTable, 'id'> {
   aliasId: string;
-  userId: string;
-  /** The category it was in; it may be deleted since. */
-  categoryId: string | null;
   categoryName: string | null;
-  name: string;
-  key: string;
-  text: string;
-  revision: number;
-  shared: number;
-  createdAt: number;
-  updatedAt: number;
   /** Its kept texts, JSON `AliasRevision[]`, newest first. */
   revisions: string;
   deletedAt: number;
