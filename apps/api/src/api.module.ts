@@ -29,6 +29,7 @@ import { OutputsModule } from './outputs/outputs.module';
 import { MediaModule } from './media/media.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { ApiMetrics, RequestTimingMiddleware } from './metrics/metrics';
+import { PreferencesController } from './preferences/preferences.controller';
 import { PresetsModule } from './presets/presets.module';
 import { PromptsModule } from './prompts/prompts.module';
 import { TagsModule } from './tags/tags.module';
@@ -71,7 +72,7 @@ export class ApiModule implements NestModule {
         PresetsModule,
         ...web,
       ],
-      controllers: [AuthController, UsersController, TokensController, HealthController, MetricsController, BackendsController],
+      controllers: [AuthController, PreferencesController, UsersController, TokensController, HealthController, MetricsController, BackendsController],
       providers: [
         { provide: JWT_SECRET, useValue: secret },
         { provide: APP_GUARD, useClass: AccessGuard },

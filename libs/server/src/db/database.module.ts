@@ -11,6 +11,7 @@ import { BackendsRepository } from '../repositories/backends.repository';
 import { JobsRepository } from '../repositories/jobs.repository';
 import { OutputsRepository } from '../repositories/outputs.repository';
 import { UploadsRepository } from '../repositories/uploads.repository';
+import { UserPreferencesRepository } from '../repositories/user-preferences.repository';
 import { UsersRepository } from '../repositories/users.repository';
 import { WorkflowMemoryRepository } from '../repositories/workflow-memory.repository';
 import { WorkflowsRepository } from '../repositories/workflows.repository';
@@ -22,6 +23,7 @@ import { DATABASE } from './database.tokens';
 
 const repositories = [
   UsersRepository,
+  UserPreferencesRepository,
   SessionsRepository,
   ApiTokensRepository,
   WorkflowsRepository,

@@ -22,6 +22,7 @@ export interface DB {
   aliasRevisions: AliasRevisionsTable;
   aliasTrash: AliasTrashTable;
   workflowMemory: WorkflowMemoryTable;
+  userPreferences: UserPreferencesTable;
   tagLists: TagListsTable;
   tags: TagsTable;
   tagAliases: TagAliasesTable;
@@ -254,6 +255,13 @@ export interface WorkflowMemoryTable {
   values: string;
   randomize: string;
   bypass: string;
+  updatedAt: number;
+}
+
+/** U-8: one user's preferences, JSON `Preferences` (keys the schema no longer knows are dropped on read). */
+export interface UserPreferencesTable {
+  userId: string;
+  preferences: string;
   updatedAt: number;
 }
 
