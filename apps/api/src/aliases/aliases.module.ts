@@ -6,13 +6,14 @@ import { AliasesFileService } from './aliases-file.service';
 import { AliasesController } from './aliases.controller';
 import { AliasesService } from './aliases.service';
 import { AliasTrashService } from './alias-trash.service';
+import { SharedAliasCategoriesService } from './shared-alias-categories.service';
 import { SharedAliasesController } from './shared-aliases.controller';
 import { SharedAliasesRepository } from './shared-aliases.repository';
 import { SharedAliasesService } from './shared-aliases.service';
 
-/** Per-user aliases and categories, CozyGen import/export (A-1 … A-10), others' shared aliases (U-5). */
+/** Per-user aliases and categories, CozyGen import/export (A-1 … A-10), others' shared aliases and categories (U-5). */
 @Module({
   controllers: [SharedAliasesController, AliasesController, AliasCategoriesController],
-  providers: [AliasesService, AliasReferencesService, AliasCategoriesService, AliasesFileService, AliasTrashService, SharedAliasesService, SharedAliasesRepository],
+  providers: [AliasesService, AliasReferencesService, AliasCategoriesService, AliasesFileService, AliasTrashService, SharedAliasesService, SharedAliasCategoriesService, SharedAliasesRepository],
 })
 export class AliasesModule {}

@@ -219,3 +219,41 @@ export type SharedAliasList = z.infer<typeof sharedAliasListSchema>;
 /** The copy keeps the shared alias's category and name unless others are given (`null` or "" = none). */
 export const copyAliasSchema = z.strictObject({ category: createAliasSchema.shape.category, name: createAliasSchema.shape.name.optional() });
 export type CopyAlias = z.infer<typeof copyAliasSchema>;
+
+/** U-5: other users' categories holding shared aliases, found by category or owner name (case ignored). */
+export const sharedAliasCategoryListQuerySchema = z.strictObject({ q: z.string().trim().max(200).optional() });
+export type SharedAliasCategoryListQuery = z.infer<typeof sharedAliasCategoryListQuerySchema>;
+
+/**
+ * One owner's category as far as they share it: `count` shared aliases; their private ones are not
+ * counted and never copied. Owners are not exposed by id: `ownerKey` is the id of one of their shared
+ * aliases in it, which the copy takes to find the owner.
+ */
+export const sharedAliasCategorySchema = z.object({ ownerKey: z.string(), ownerName: z.string(), category: z.string(), count: z.number().int() });
+export type SharedAliasCategory = z.infer<typeof sharedAliasCategorySchema>;
+
+/** Ordered by category, then owner. */
+export const sharedAliasCategoryListSchema = z.object({ items: z.array(sharedAliasCategorySchema) });
+export type SharedAliasCategoryList = z.infer<typeof sharedAliasCategoryListSchema>;
+
+/**
+ * Copies every shared alias of the owner's category in one transaction, into `into` (absent: a
+ * category of the same name; `null` or "": uncategorised). A key the caller already has is skipped,
+ * copied as `name_2`, `name_3`, … (`rename`) or refuses the whole copy with 409 (`fail`).
+ */
+export const copySharedAliasCategorySchema = z.strictObject({
+  ownerKey: z.uuid({ message: 'must be an ownerKey from the shared categories list' }),
+  category: aliasCategoryNameSchema,
+  into: aliasCategoryRefSchema.optional(),
+  onClash: z.enum(['skip', 'rename', 'fail']).default('skip'),
+});
+export type CopySharedAliasCategory = z.infer<typeof copySharedAliasCategorySchema>;
+
+export const sharedAliasCategoryCopySchema = z.object({
+  /** Where the copies went in the caller's library; null for uncategorised. */
+  category: z.string().nullable(),
+  copied: z.array(aliasSchema),
+  /** Shared aliases not copied: `exists` (the caller has the key), `invalid` (the name cannot go uncategorised). */
+  skipped: z.array(z.object({ key: z.string(), reason: z.enum(['exists', 'invalid']) })),
+});
+export type SharedAliasCategoryCopy = z.infer<typeof sharedAliasCategoryCopySchema>;
