@@ -1,8 +1,9 @@
 import { fireEvent } from '@testing-library/vue';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PREFERENCES } from '@app/shared/contracts/api/preferences';
 import { errorBody, fakeApi, json } from '../../test/fake-api';
 import { descriptionOf, renderApp } from '../../test/render-app';
-import { signedOut } from '../../test/sessions';
+import { signedOut, storedPreferences } from '../../test/sessions';
 import { loginAnswer, memberView } from '../../test/users';
 
 async function fillIn(screen: Awaited<ReturnType<typeof renderApp>>, email: string, password: string): Promise<void> {
@@ -64,7 +65,7 @@ describe('login form', () => {
   });
 
   it('signs in and continues to the page that asked for it', async () => {
-    const api = fakeApi({ ...signedOut(), 'POST /auth/login': () => json(200, loginAnswer(memberView)) });
+    const api = fakeApi({ ...signedOut(), ...storedPreferences(DEFAULT_PREFERENCES), 'POST /auth/login': () => json(200, loginAnswer(memberView)) });
     const screen = await renderApp('/login?next=/gallery');
 
     await fillIn(screen, ' Max@Example.com ', 'correct horse battery');
@@ -74,7 +75,7 @@ describe('login form', () => {
   });
 
   it('sends a user whose password was set by an admin to change it first', async () => {
-    fakeApi({ ...signedOut(), 'POST /auth/login': () => json(200, loginAnswer({ ...memberView, mustChangePassword: true })) });
+    fakeApi({ ...signedOut(), ...storedPreferences(DEFAULT_PREFERENCES), 'POST /auth/login': () => json(200, loginAnswer({ ...memberView, mustChangePassword: true })) });
     const screen = await renderApp('/login?next=/gallery');
 
     await fillIn(screen, 'max@example.com', 'given by admin');

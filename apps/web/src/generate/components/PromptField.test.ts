@@ -6,6 +6,7 @@ import { expandPrompt } from '@app/shared/prompt/expand-prompt';
 import { alias, aliasPage, fixtureAliases } from '../../test/aliases';
 import { json } from '../../test/fake-api';
 import type { Routes } from '../../test/fake-api';
+import { storedPreferences } from '../../test/sessions';
 import { tagPage, tags } from '../../test/tags';
 import { openForm } from '../../test/workflow-form';
 import type { FormScreen } from '../../test/workflow-form';
@@ -153,8 +154,7 @@ describe('T-5 / T-6 tag autocomplete', () => {
   });
 
   it('U-8 writes spaces for underscores when the profile says so', async () => {
-    localStorage.setItem('cozy-studio.tag-spaces', 'true');
-    const screen = await openFlux(tagSearch('very', longHair.slice(2)));
+    const screen = await openFlux({ ...tagSearch('very', longHair.slice(2)), ...storedPreferences({ theme: 'dark', tagSpaces: true }) });
     const field = prompt(screen);
 
     await typeAt(field, 'very');

@@ -10,7 +10,7 @@ export const profileMessages = {
   'profile.theme': 'Theme',
   'profile.prompts': 'Prompts',
   'profile.tagSpaces': 'Insert tags with spaces instead of underscores',
-  'profile.tagSpacesHint': 'Autocomplete writes “long hair” rather than “long_hair”. Saved in this browser.',
+  'profile.tagSpacesHint': 'Autocomplete writes “long hair” rather than “long_hair”. Saved to your account.',
   'sessions.title': 'Signed-in devices',
   'sessions.empty': 'No other devices are signed in.',
   'sessions.current': 'This device',

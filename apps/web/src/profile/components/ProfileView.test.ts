@@ -1,6 +1,8 @@
 import { fireEvent, within } from '@testing-library/vue';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '@app/shared/contracts/api/auth';
+import { DEFAULT_PREFERENCES } from '@app/shared/contracts/api/preferences';
+import type { Preferences } from '@app/shared/contracts/api/preferences';
 import type { ApiToken } from '@app/shared/contracts/api/tokens';
 import { fakeApi, json, noContent } from '../../test/fake-api';
 import type { Routes } from '../../test/fake-api';
@@ -123,27 +125,33 @@ describe('U-9 display name', () => {
   });
 });
 
+/** The account's preferences after a change (U-8); the server merges the change into the defaults here. */
+const savePreferences: Routes = {
+  'PATCH /auth/me/preferences': (request) => json(200, { ...DEFAULT_PREFERENCES, ...(request.body as Partial<Preferences>) }),
+};
+
 describe('theme preference', () => {
-  it('is dark by default and switches the document to light', async () => {
-    const screen = await openProfile();
+  it('is dark by default, switches the document to light and saves it to the account', async () => {
+    const screen = await openProfile(savePreferences);
     expect(document.documentElement.dataset.theme).toBe('dark');
 
     await fireEvent.update(screen.getByLabelText('Theme'), 'light');
 
     expect(document.documentElement.dataset.theme).toBe('light');
-    expect(localStorage.getItem('cozy-studio.theme')).toBe('light');
+    expect(screen.api.seen.at(-1)).toMatchObject({ method: 'PATCH', path: '/auth/me/preferences', body: { theme: 'light' } });
   });
 });
 
 describe('U-8 / T-6 tags with spaces', () => {
-  it('is off by default and remembered in this browser when switched on', async () => {
-    const screen = await openProfile();
+  it('is off by default and saved to the account when switched on', async () => {
+    const screen = await openProfile(savePreferences);
     const toggle = screen.getByRole('switch', { name: 'Insert tags with spaces instead of underscores' }) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
+    expect(screen.getByText(/Saved to your account/)).toBeTruthy();
 
     await fireEvent.click(toggle);
 
     expect(toggle.checked).toBe(true);
-    expect(localStorage.getItem('cozy-studio.tag-spaces')).toBe('true');
+    expect(screen.api.seen.at(-1)).toMatchObject({ method: 'PATCH', path: '/auth/me/preferences', body: { tagSpaces: true } });
   });
 });
