@@ -74,3 +74,67 @@ describe('U-5 / A-8 others’ shared aliases', () => {
     expect(await screen.findByText('Nobody shares an alias yet.')).toBeTruthy();
   });
 });
+
+describe('U-5 others’ shared categories', () => {
+  const people = { ownerKey: castle.id, ownerName: 'Ada', category: 'people', count: 2 };
+  const places = { ownerKey: hero.id, ownerName: 'Bea', category: 'places', count: 1 };
+
+  async function openCategories(routes: Routes) {
+    const screen = await openShared({ 'GET /aliases/shared?limit=50': () => json(200, { items: [], nextCursor: null }), ...routes });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Categories' }));
+    return screen;
+  }
+
+  it('lists them with owner and count, and searches them', async () => {
+    const screen = await openCategories({
+      'GET /aliases/shared/categories': () => json(200, { items: [people, places] }),
+      'GET /aliases/shared/categories?q=bea': () => json(200, { items: [places] }),
+    });
+    const list = within(await screen.findByRole('list', { name: 'Shared categories' }));
+
+    expect(list.getByText('people')).toBeTruthy();
+    expect(list.getByText('· by Ada · 2 alias(es)', { exact: false })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Categories' }).getAttribute('aria-pressed')).toBe('true');
+
+    await fireEvent.update(screen.getByRole('searchbox', { name: 'Search shared categories' }), 'bea');
+    await vi.waitFor(() => expect(screen.queryByText('people')).toBeNull());
+    expect(screen.getByText('places')).toBeTruthy();
+  });
+
+  it('copies one with the chosen clash rule, reports what was copied and skipped, and adds the copies to the user’s aliases', async () => {
+    const copied = [alias('people', 'sage', 'old wizard')];
+    const screen = await openCategories({
+      'GET /aliases/shared/categories': () => json(200, { items: [people, places] }),
+      'POST /aliases/shared/categories/copy': () => json(201, { category: 'people', copied, skipped: [{ key: 'people::hero', reason: 'exists' }] }),
+    });
+
+    await fireEvent.update(await screen.findByRole('combobox', { name: 'When you already have an alias of the same name' }), 'fail');
+    await fireEvent.click(await screen.findByRole('button', { name: 'Copy category to mine: people by Ada' }));
+
+    const report = await within(screen.getByRole('list', { name: 'Shared categories' })).findByRole('status');
+    expect(report.textContent).toContain('Copied 1 alias(es) into people');
+    expect(report.textContent).toContain('Skipped 1: people::hero (you have it)');
+    expect(await within(screen.getByRole('status', { name: 'Notifications' })).findByText('Copied 1 alias(es) into people')).toBeTruthy();
+    expect(screen.api.seen.find((seen) => seen.path === '/aliases/shared/categories/copy')?.body).toEqual({ ownerKey: castle.id, category: 'people', onClash: 'fail' });
+    const paths = screen.api.seen.map((seen) => seen.path);
+    expect(paths.lastIndexOf('/alias-categories')).toBeGreaterThan(paths.indexOf('/aliases/shared/categories/copy'));
+    const { useAliasesStore } = await import('../stores/aliasesStore');
+    expect(useAliasesStore().items.map((item) => item.key)).toEqual(['people::sage']);
+  });
+
+  it('shows a refusal on the category’s row', async () => {
+    const screen = await openCategories({
+      'GET /aliases/shared/categories': () => json(200, { items: [people] }),
+      'POST /aliases/shared/categories/copy': () => errorBody(409, 'You have 500 alias categories, the most allowed'),
+    });
+
+    await fireEvent.click(await screen.findByRole('button', { name: 'Copy category to mine: people by Ada' }));
+    expect((await screen.findByText('You have 500 alias categories, the most allowed')).getAttribute('role')).toBe('alert');
+  });
+
+  it('says when nobody shares a category', async () => {
+    const screen = await openCategories({ 'GET /aliases/shared/categories': () => json(200, { items: [] }) });
+
+    expect(await screen.findByText('Nobody shares a category yet.')).toBeTruthy();
+  });
+});

@@ -61,9 +61,10 @@ export const useAliasesStore = defineStore('aliases', () => {
     return loading ?? Promise.resolve();
   }
 
-  /** Adds or replaces one alias, keeping the list in key order. */
-  function put(alias: Alias): void {
-    items.value = [...items.value.filter((existing) => existing.id !== alias.id), alias].sort(byKey);
+  /** Adds or replaces aliases, keeping the list in key order. */
+  function put(...added: Alias[]): void {
+    const ids = new Set(added.map((alias) => alias.id));
+    items.value = [...items.value.filter((existing) => !ids.has(existing.id)), ...added].sort(byKey);
   }
 
   async function create(input: CreateAlias): Promise<Alias> {
