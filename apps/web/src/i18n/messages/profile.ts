@@ -8,6 +8,7 @@ export const profileMessages = {
   'profile.passwordSection': 'Password',
   'profile.appearance': 'Appearance',
   'profile.theme': 'Theme',
+  'profile.themeHint': 'Saved to your account.',
   'profile.prompts': 'Prompts',
   'profile.tagSpaces': 'Insert tags with spaces instead of underscores',
   'profile.tagSpacesHint': 'Autocomplete writes “long hair” rather than “long_hair”. Saved to your account.',

@@ -134,6 +134,7 @@ describe('theme preference', () => {
   it('is dark by default, switches the document to light and saves it to the account', async () => {
     const screen = await openProfile(savePreferences);
     expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(descriptionOf(screen.getByLabelText('Theme'))).toBe('Saved to your account.');
 
     await fireEvent.update(screen.getByLabelText('Theme'), 'light');
 
@@ -147,7 +148,7 @@ describe('U-8 / T-6 tags with spaces', () => {
     const screen = await openProfile(savePreferences);
     const toggle = screen.getByRole('switch', { name: 'Insert tags with spaces instead of underscores' }) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
-    expect(screen.getByText(/Saved to your account/)).toBeTruthy();
+    expect(descriptionOf(toggle)).toContain('Saved to your account.');
 
     await fireEvent.click(toggle);
 
