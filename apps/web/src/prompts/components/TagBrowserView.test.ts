@@ -5,7 +5,7 @@ import { fakeClipboard } from '../../test/clipboard';
 import { fakeApi, json } from '../../test/fake-api';
 import type { Routes } from '../../test/fake-api';
 import { renderApp } from '../../test/render-app';
-import { signedInAs } from '../../test/sessions';
+import { signedInAs, storedPreferences } from '../../test/sessions';
 import { tagPage, tags } from '../../test/tags';
 import { memberView } from '../../test/users';
 
@@ -78,8 +78,8 @@ describe('T-8 tag browser', () => {
   });
 
   it('makes a new alias of the collected tags, written with spaces when the user prefers them', async () => {
-    localStorage.setItem('cozy-studio.tag-spaces', 'true');
     const screen = await openTags({
+      ...storedPreferences({ theme: 'dark', tagSpaces: true }),
       [tagsAt({ q: '', sort: 'count', limit: '50' })]: () => json(200, tagPage(tags('long_hair', 'smile'))),
       'GET /alias-categories': () => json(200, { items: [], uncategorised: 0 }),
       'GET /aliases?limit=1000': () => json(200, aliasPage([])),
