@@ -19,7 +19,7 @@ describe('X-6 / J-10 a worker killed mid-job', () => {
     const flux = (await stack.importWorkflow('Flux', readFixtureJson('workflows/cozygen/cozygen-flux-example.json'))).id;
     const { config } = stack.api;
     const child = await startTsChild(resolve(__dirname, '../../worker/test/worker-child.ts'), [
-      JSON.stringify({ DATA_DIR: config.dataDir, REDIS_URL: config.redisUrl ?? '', REDIS_PREFIX: config.redisPrefix, COMFYUI_URLS: stack.sim.url, LOG_LEVEL: 'silent' }),
+      JSON.stringify({ DATA_DIR: config.dataDir, ...(config.database.kind === 'postgres' ? { DATABASE_URL: config.database.url } : {}), REDIS_URL: config.redisUrl ?? '', REDIS_PREFIX: config.redisPrefix, COMFYUI_URLS: stack.sim.url, LOG_LEVEL: 'silent' }),
     ]);
     expect(await child.nextMessage()).toEqual({ ready: true });
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { ApiModuleOptions } from '../../src/api.module';
 import { createApiApp } from '../../src/app.factory';
+import { createTestDatabase } from './test-database';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-123' } as const;
 
@@ -33,6 +34,7 @@ export async function startTestApi(env: Record<string, string> = {}, options: Ap
   const redisUrl = process.env.TEST_REDIS_URL;
   if (!redisUrl) throw new Error('TEST_REDIS_URL is not set (jest globalSetup starts Redis)');
   const dataDir = mkdtempSync(join(tmpdir(), 'cs-api-'));
+  const database = await createTestDatabase();
   const config = loadConfig({
     DATA_DIR: dataDir,
     REDIS_URL: redisUrl,
@@ -40,6 +42,7 @@ export async function startTestApi(env: Record<string, string> = {}, options: Ap
     LOG_LEVEL: 'silent',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
+    ...database.env,
     ...env,
   });
   const app = await createApiApp(config, options);
@@ -75,6 +78,7 @@ export async function startTestApi(env: Record<string, string> = {}, options: Ap
     },
     async close() {
       await app.close();
+      await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
