@@ -48,22 +48,23 @@ describe('T-1/T-2 tag import progress on the importing admin’s sockets', () =>
     const memberToken = (await api.createUser('tags-progress-member@test.local')).token;
     member = { token: memberToken, listener: await listen(api.url, memberToken) };
   });
+  const everyone = () => [importer, otherAdmin, member.listener];
   afterEach(() => {
-    for (const listener of [importer, otherAdmin, member.listener]) listener.events.length = 0;
+    for (const listener of everyone()) listener.events.length = 0;
   });
   afterAll(async () => {
-    for (const listener of [importer, otherAdmin, member.listener]) listener.socket.close();
+    for (const listener of everyone()) listener.socket.close();
     await api.close();
   });
 
   const importFile = (content: string, name: string, as = admin) => api.http.post('/api/admin/tags/import').auth(as, bearer).attach('file', Buffer.from(content), name);
   const currentList = async (): Promise<TagCategoryList> => (await api.http.get('/api/tags/categories').auth(admin, bearer).expect(200)).body as TagCategoryList;
 
-  it('reports reading, loading, activating and removing the old list to the importer only; the new list is then current', async () => {
+  it('reports reading, loading, activating and removing the old list to the importer only, then tells everyone another list is served', async () => {
     const first = ['tag,category,count,aliases', 'old_tag,0,10,'].join('\n');
     await importFile(first, 'first.csv').expect(200);
-    await until(() => progressOf(importer).at(-1)?.phase === 'removing-old');
-    importer.events.length = 0;
+    await until(() => everyone().every((listener) => listener.events.some((event) => event.name === 'tags.list.changed')));
+    for (const listener of everyone()) listener.events.length = 0;
 
     const csv = ['tag,category,count,aliases', 'red_scarf,0,500,"scarlet_scarf"', 'Hero_Knight,4,50,', 'blue_sky,general,900,'].join('\n');
     await importFile(csv, 'mine.csv').expect(200);
@@ -75,8 +76,9 @@ describe('T-1/T-2 tag import progress on the importing admin’s sockets', () =>
     expect(progress.filter((report) => report.phase === 'loading').every((report) => report.total === 3 && report.loaded <= 3)).toBe(true);
     expect(progress.at(-2)).toEqual({ phase: 'activating', loaded: 3, total: 3 });
     expect(progress.at(-1)).toEqual({ phase: 'removing-old', loaded: 3, total: 3 });
-    expect(otherAdmin.events).toEqual([]);
-    expect(member.listener.events).toEqual([]);
+    // Everyone else hears only that another list is served, so their browsers drop cached answers.
+    await until(() => everyone().every((listener) => listener.events.some((event) => event.name === 'tags.list.changed')));
+    for (const listener of [otherAdmin, member.listener]) expect(listener.events).toEqual([{ name: 'tags.list.changed', payload: { source: 'mine.csv' } }]);
 
     expect(await currentList()).toEqual({
       items: [

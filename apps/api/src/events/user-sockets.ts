@@ -21,6 +21,11 @@ export class UserSockets {
   send<E extends SocketEventName>(userId: string, event: E, payload: SocketEventPayload<E>): void {
     this.server?.to(userRoom(userId)).emit(event, payload);
   }
+
+  /** To every signed-in socket: only for news that is nobody's private data. */
+  broadcast<E extends SocketEventName>(event: E, payload: SocketEventPayload<E>): void {
+    this.server?.emit(event, payload);
+  }
 }
 
 /** Global, so feature modules reach a user's sockets without the gateway's authentication wiring. */

@@ -15,7 +15,8 @@ const MAX_LINE_ERRORS = 100;
 /**
  * T-2: an admin replaces the tag list. The file is read whole first (any bad line → 400, nothing
  * written); the new list is then loaded beside the old one, which serves until the switch.
- * Progress goes to the importing admin's sockets as `tags.import.progress`.
+ * Progress goes to the importing admin's sockets as `tags.import.progress`; once the new list is
+ * served, every browser hears `tags.list.changed` and drops its cached answers.
  */
 @Injectable()
 export class TagImportService {
@@ -43,6 +44,7 @@ export class TagImportService {
       const started = this.clock.now();
       await loadTagList(this.lists, { source, format: read.format, tags: read.tags }, { now: () => this.clock.now(), onProgress: report });
       this.logger.info({ source, tags: read.tags.length, ms: this.clock.now() - started }, 'tag list imported');
+      this.sockets.broadcast('tags.list.changed', { source });
     } finally {
       this.running = false;
     }

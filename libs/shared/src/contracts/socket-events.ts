@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jobErrorSchema, outputViewSchema } from './api/generations';
-import { tagImportProgressSchema } from './api/tags';
+import { tagImportProgressSchema, tagListChangedSchema } from './api/tags';
 
 /**
  * J-6: events pushed to the owner's sockets only. Each carries the job id and a per-job
@@ -28,6 +28,8 @@ export const socketEventSchemas = {
   ...jobEventSchemas,
   /** T-1/T-2: to the sockets of the admin whose import runs, ≤ 10/s plus one at each new phase. */
   'tags.import.progress': tagImportProgressSchema,
+  /** T-1: to every signed-in socket once another tag list is served, so browsers drop cached answers. */
+  'tags.list.changed': tagListChangedSchema,
 } as const;
 
 export type SocketEventName = keyof typeof socketEventSchemas;

@@ -68,11 +68,12 @@ export const useTagsStore = defineStore('tags', () => {
     return request('POST', '/tags/validate', { body: { text }, schema: tagValidationSchema });
   }
 
-  /** After the list was replaced: suggestions and categories are read again when next needed. */
+  /** After the list was replaced: suggestions are asked again, and categories read again if shown. */
   function forget(): void {
     suggestions.clear();
-    categories.value = null;
+    const wereLoaded = categoriesState.value.status !== 'idle';
     categoriesState.value = { status: 'idle' };
+    if (wereLoaded) void loadCategories();
   }
 
   return { categories, categoriesState, search, suggest, loadCategories, validate, forget };

@@ -98,6 +98,10 @@ export const tagImportProgressSchema = z.object({
 });
 export type TagImportProgress = z.infer<typeof tagImportProgressSchema>;
 
+/** Another list is served now: `source` is its file name. */
+export const tagListChangedSchema = z.object({ source: z.string() });
+export type TagListChanged = z.infer<typeof tagListChangedSchema>;
+
 /** The new list is served when this answer arrives; progress comes as `tags.import.progress` socket events. */
 export const tagImportReportSchema = z.object({
   source: z.string(),
