@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { Database } from '@app/server/db/database';
+import { anyContains } from '@app/server/db/contains';
 import { DATABASE } from '@app/server/db/database.tokens';
 import type { SharedAlias, SharedAliasCategory } from '@app/shared/contracts/api/aliases';
 import { lookupKey } from '@app/shared/prompt/alias-syntax';
@@ -9,11 +10,6 @@ import { lookupKey } from '@app/shared/prompt/alias-syntax';
 export interface SharedAliasCursor {
   key: string;
   id: string;
-}
-
-/** A `like` pattern matching `search` anywhere, with `%`, `_` and `\` literal. */
-function containsPattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** U-5: reads other users' shared aliases. Nothing here reaches anyone's expansion. */
@@ -38,8 +34,7 @@ export class SharedAliasesRepository {
   async list(viewerId: string, search: string | undefined, after: SharedAliasCursor | undefined, limit: number): Promise<(Omit<SharedAlias, 'key'> & { sortKey: string })[]> {
     let query = this.shared(viewerId);
     if (search) {
-      const pattern = containsPattern(search);
-      query = query.where(sql<boolean>`(${sql.ref('a.key')} like ${pattern} escape '\\' or lower(${sql.ref('a.text')}) like ${pattern} escape '\\')`);
+      query = query.where(anyContains(search, [sql.ref('a.key'), sql`lower(${sql.ref('a.text')})`]));
     }
     if (after) query = query.where((eb) => eb.or([eb('a.key', '>', after.key), eb.and([eb('a.key', '=', after.key), eb('a.id', '>', after.id)])]));
     return query.orderBy('a.key').orderBy('a.id').limit(limit + 1).execute();
@@ -58,8 +53,7 @@ export class SharedAliasesRepository {
       .$narrowType<{ category: string }>()
       .groupBy(['c.id', 'c.name', 'c.nameKey', 'u.id', 'u.displayName']);
     if (search) {
-      const pattern = containsPattern(search);
-      query = query.where(sql<boolean>`(${sql.ref('c.nameKey')} like ${pattern} escape '\\' or lower(${sql.ref('u.displayName')}) like ${pattern} escape '\\')`);
+      query = query.where(anyContains(search, [sql.ref('c.nameKey'), sql`lower(${sql.ref('u.displayName')})`]));
     }
     const rows = await query.orderBy('c.nameKey').orderBy('u.displayName').orderBy('u.id').execute();
     return rows.map((row) => ({ ...row, count: Number(row.count) }));

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { ALIAS_REVISIONS_KEPT, type AliasRevision } from '@app/shared/contracts/api/aliases';
 import type { AliasSource } from '@app/shared/prompt/alias-index';
 import type { Database } from '../db/database';
+import { anyContains } from '../db/contains';
 import { DATABASE } from '../db/database.tokens';
 
 /** One alias as stored, with its category's name (null when uncategorised). */
@@ -52,10 +53,6 @@ function toStoredAlias(row: Omit<StoredAlias, 'shared'> & { shared: number }): S
   return { ...row, shared: row.shared === 1 };
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** Per-user aliases and their kept texts (A-1, S-11). Every query is scoped to its owner. */
 @Injectable()
 export class AliasesRepository {
@@ -64,8 +61,7 @@ export class AliasesRepository {
   private filtered(userId: string, filter: AliasFilter) {
     let query = this.db.selectFrom('aliases as a').leftJoin('aliasCategories as c', 'c.id', 'a.categoryId').where('a.userId', '=', userId);
     if (filter.search) {
-      const pattern = `%${escapeLike(filter.search)}%`;
-      query = query.where(sql<boolean>`(${sql.ref('a.key')} like ${pattern} escape '\\' or lower(${sql.ref('a.text')}) like ${pattern} escape '\\')`);
+      query = query.where(anyContains(filter.search, [sql.ref('a.key'), sql`lower(${sql.ref('a.text')})`]));
     }
     if (filter.categoryId === null) query = query.where('a.categoryId', 'is', null);
     else if (filter.categoryId !== undefined) query = query.where('a.categoryId', '=', filter.categoryId);
