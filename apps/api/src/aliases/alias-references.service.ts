@@ -5,7 +5,7 @@ import type { AliasSource } from '@app/shared/prompt/alias-index';
 import { buildAliasIndex, type AliasIndex } from '@app/shared/prompt/alias-index';
 import { formatAliasKey, lookupKey, splitAliasKey } from '@app/shared/prompt/alias-syntax';
 import { rewriteAliasReferences, rewriteFormValueReferences, type AliasPlace } from '@app/shared/prompt/rewrite-references';
-import { AliasReferencesRepository, type AliasReferencesTransaction } from '@app/server/repositories/alias-references.repository';
+import { AliasReferencesRepository } from '@app/server/repositories/alias-references.repository';
 import { Clock } from '@app/server/system/clock';
 
 interface RenamePlan {
@@ -28,39 +28,33 @@ export class AliasReferencesService {
 
   rewrite(userId: string, input: RewriteAliasReferences): Promise<AliasReferencesReport> {
     return this.store.transaction(async (tx) => {
-      const plan = planRenames(await tx.aliases.listForExpansion(userId), input.renames);
+      const aliases = await tx.aliases.listAll(userId);
+      const { before, renamed } = planRenames(aliases, input.renames);
       const now = this.clock.now();
-      const write = !input.dryRun;
       const report: AliasReferencesReport = { tokens: 0, presets: 0, memories: 0, aliases: 0 };
+      /** Counts a place whose tokens changed; true when it is to be written (not a dry run). */
+      const changed = (place: 'presets' | 'memories' | 'aliases', tokens: number): boolean => {
+        if (tokens === 0) return false;
+        report.tokens += tokens;
+        report[place] += 1;
+        return !input.dryRun;
+      };
 
       for (const preset of await tx.presets.listAllOwn(userId)) {
-        const next = rewriteFormValueReferences(preset.values, plan.before, plan.renamed);
-        if (next.count === 0) continue;
-        report.tokens += next.count;
-        report.presets += 1;
-        if (write) await tx.presets.update(preset.id, { values: next.values }, now);
+        const next = rewriteFormValueReferences(preset.values, before, renamed);
+        if (changed('presets', next.count)) await tx.presets.update(preset.id, { values: next.values }, now);
       }
       for (const memory of await tx.memory.listValues(userId)) {
-        const next = rewriteFormValueReferences(memory.values, plan.before, plan.renamed);
-        if (next.count === 0) continue;
-        report.tokens += next.count;
-        report.memories += 1;
-        if (write) await tx.memory.updateValues(userId, memory.workflowId, next.values, now);
+        const next = rewriteFormValueReferences(memory.values, before, renamed);
+        if (changed('memories', next.count)) await tx.memory.updateValues(userId, memory.workflowId, next.values, now);
       }
-      await rewriteAliasTexts(tx, userId, plan, write ? now : undefined, report);
+      // Another alias's text gets a new revision; the text it replaces is kept.
+      for (const alias of aliases) {
+        const next = rewriteAliasReferences(alias.text, before, renamed);
+        if (changed('aliases', next.count)) await tx.aliases.update(alias, { text: next.text }, now);
+      }
       return report;
     });
-  }
-}
-
-/** Each alias whose text names a renamed one gets the new text as a new revision (the old one is kept). */
-async function rewriteAliasTexts(tx: AliasReferencesTransaction, userId: string, plan: RenamePlan, now: number | undefined, report: AliasReferencesReport): Promise<void> {
-  for (const alias of await tx.aliases.listAll(userId)) {
-    const next = rewriteAliasReferences(alias.text, plan.before, plan.renamed);
-    if (next.count === 0) continue;
-    report.tokens += next.count;
-    report.aliases += 1;
-    if (now !== undefined) await tx.aliases.update(alias, { text: next.text }, now);
   }
 }
 
