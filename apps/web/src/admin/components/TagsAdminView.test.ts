@@ -120,7 +120,8 @@ describe('T-1/T-2 the admin Tags tab', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(await screen.findByText('CozyGen danbooru_tags.md')).toBeTruthy();
     expect(within(screen.getByRole('list', { name: 'Categories' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['clothing 2', 'fandom 1']);
-    // Autocomplete answers of the old list are forgotten: the next prompt asks the new list.
+    // Autocomplete answers of the old list are forgotten once the server says another list is served.
+    screen.socket.emit('tags.list.changed', { source: 'danbooru_tags.md' });
     await tags.suggest('scarf');
     expect(screen.api.seen.filter((seen) => seen.path === '/tags?q=scarf&limit=10')).toHaveLength(2);
   });

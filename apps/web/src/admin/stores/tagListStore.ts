@@ -5,7 +5,6 @@ import type { TagCategoryList, TagImportProgress, TagImportReport } from '@app/s
 import { ApiError, describeError } from '../../api/api-error';
 import { request } from '../../api/http';
 import type { LoadState } from '../../api/load-state';
-import { useTagsStore } from '../../prompts/stores/tagsStore';
 
 /** One import as the screen shows it: sent, moving (socket progress), then a report or the refusal. */
 export type TagImportRun =
@@ -39,7 +38,6 @@ export const useTagListStore = defineStore('tagList', () => {
     try {
       const report = await request('POST', '/admin/tags/import', { body, schema: tagImportReportSchema });
       run.value = { status: 'done', report };
-      useTagsStore().forget();
       await load();
     } catch (error) {
       const lines = error instanceof ApiError ? error.fieldErrors.filter((problem) => problem.field.startsWith('file.line.')).map((problem) => problem.message) : [];
