@@ -1,4 +1,5 @@
 import type { PromptFrameEvent } from '@app/server/comfy/prompt-demux';
+import { rateGate } from '@app/server/system/rate-gate';
 import { describeNode, type GraphForHumans, type NodeDescription } from './describe-node';
 
 
@@ -21,15 +22,18 @@ export class ProgressReporter {
   private readonly finished = new Set<string>();
   private readonly cached = new Set<string>();
   private current: { nodeId: string; value: number; max: number } | undefined;
-  private lastPreview = 0;
-  private lastProgress = 0;
+  private readonly mayReport: (force?: boolean) => boolean;
+  private readonly mayPreview: () => boolean;
   private isStarted = false;
 
   constructor(
     private readonly graph: GraphForHumans,
     private readonly sink: ProgressSink,
-    private readonly now: () => number,
-  ) {}
+    now: () => number,
+  ) {
+    this.mayReport = rateGate(PROGRESS_INTERVAL_MS, now);
+    this.mayPreview = rateGate(PREVIEW_INTERVAL_MS, now);
+  }
 
   readonly onFrame = (event: PromptFrameEvent): void => {
     switch (event.type) {
@@ -59,9 +63,7 @@ export class ProgressReporter {
   };
 
   private report(force: boolean): void {
-    const now = this.now();
-    if (!force && now - this.lastProgress < PROGRESS_INTERVAL_MS) return;
-    this.lastProgress = now;
+    if (!this.mayReport(force)) return;
     const total = Math.max(1, Object.keys(this.graph).length);
     const done = new Set([...this.cached, ...this.finished]);
     const current = this.current && !done.has(this.current.nodeId) ? this.current : undefined;
@@ -73,9 +75,7 @@ export class ProgressReporter {
   }
 
   private preview(mimeType: string, image: Uint8Array): void {
-    const now = this.now();
-    if (now - this.lastPreview < PREVIEW_INTERVAL_MS) return;
-    this.lastPreview = now;
+    if (!this.mayPreview()) return;
     this.sink.preview(`data:${mimeType};base64,${Buffer.from(image).toString('base64')}`);
   }
 }
