@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, withRedisUrl, type AppConfig } from '@app/serv
 import { startRedisServer, type RedisProcess } from '@app/server/redis/redis-process';
 import { findFreePort } from '@app/server/system/free-port';
 import { projectRoot } from '@app/server/system/project-root';
+import { studioUrls } from '@app/server/system/studio-urls';
 import { MissingPackageError } from '@app/server/system/system-packages';
 import { join } from 'node:path';
 import { readyMessage } from './announce';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     stops.push(() => child.stop());
   }
   await waitForHttp(`http://127.0.0.1:${config.port}/api/health`, 60_000, () => shuttingDown);
-  for (const line of readyMessage(config.port, config.host, admin, backends, simulated)) process.stdout.write(`${line}\n`);
+  for (const line of readyMessage(studioUrls({ port: config.port, host: config.host, secure: config.tls !== undefined }), admin, backends, simulated)) process.stdout.write(`${line}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -40,7 +40,15 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0', ''])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /** Both set → the api serves HTTPS itself with this certificate (PEM) and key (PEM). */
+  TLS_CERT_FILE: optionalString,
+  TLS_KEY_FILE: optionalString,
 });
+
+export interface TlsFiles {
+  readonly certFile: string;
+  readonly keyFile: string;
+}
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -61,6 +69,8 @@ export interface AppConfig {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly corsOrigins: readonly string[];
   readonly trustProxy: boolean;
+  /** Set → the api serves HTTPS (HSTS, `Secure` cookies); unset → plain HTTP. Paths are absolute. */
+  readonly tls: TlsFiles | undefined;
   readonly paths: {
     readonly secret: string;
     readonly redis: string;
@@ -88,6 +98,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     throw new ConfigError(problems);
   }
   const e = parsed.data;
+  if ((e.TLS_CERT_FILE === undefined) !== (e.TLS_KEY_FILE === undefined)) {
+    const missing = e.TLS_CERT_FILE === undefined ? 'TLS_CERT_FILE' : 'TLS_KEY_FILE';
+    throw new ConfigError([`${missing}: must be set too (TLS_CERT_FILE and TLS_KEY_FILE go together)`]);
+  }
   const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(cwd, e.DATA_DIR);
   return Object.freeze({
     port: e.PORT,
@@ -103,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     logLevel: e.LOG_LEVEL,
     corsOrigins: Object.freeze(e.CORS_ORIGINS),
     trustProxy: e.TRUST_PROXY,
+    tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? Object.freeze({ certFile: resolve(cwd, e.TLS_CERT_FILE), keyFile: resolve(cwd, e.TLS_KEY_FILE) }) : undefined,
     paths: Object.freeze({
       secret: join(dataDir, 'secret'),
       redis: join(dataDir, 'redis'),
