@@ -3,11 +3,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@app/server/config/env';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { ApiModule, type ApiModuleOptions } from './api.module';
 import { jsonBody } from './common/json-body';
+import { securityHeaders } from './common/security-headers';
 
 /** S-20: JSON bodies up to 1 MB … */
 export const JSON_BODY_LIMIT = '1mb';
@@ -21,29 +21,12 @@ export async function createApiApp(config: AppConfig, options: ApiModuleOptions 
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Security headers first, so every answer carries them, refusals of a body included.
+  app.use(securityHeaders());
   // The route parsers come first; the global one then finds the body already read.
   app.use(IMPORT_ROUTES, jsonBody(IMPORT_BODY_LIMIT));
   app.use(jsonBody(JSON_BODY_LIMIT));
   app.use(cookieParser());
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          mediaSrc: ["'self'", 'blob:'],
-          connectSrc: ["'self'"],
-          workerSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-        },
-      },
-      referrerPolicy: { policy: 'same-origin' },
-    }),
-  );
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], credentials: false });
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.enableShutdownHooks();

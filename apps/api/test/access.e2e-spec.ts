@@ -143,5 +143,11 @@ describe('access control', () => {
       expect(res.headers['referrer-policy']).toBe('same-origin');
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
     });
+
+    it('never sends a plain-HTTP page to HTTPS: no upgrade-insecure-requests, no HSTS (a phone on the LAN got a blank page)', async () => {
+      const res = await api.http.get('/api/health');
+      expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    });
   });
 });
