@@ -88,6 +88,12 @@ describe('X-8 a phone at a LAN address over plain HTTP', () => {
       await library.createAlias({ name: 'harbour', category: 'places', text: 'fishing boats, gulls' });
       await library.aliasRow('places::harbour').waitFor();
       await snap(page, JOURNEY, '05-library');
+      // No clipboard API here: copying goes the older way, and what it copied pastes back.
+      expect(await page.evaluate('typeof navigator.clipboard')).toBe('undefined');
+      await library.copyToken('places::harbour');
+      await library.aliasSearch().click();
+      await page.keyboard.press('ControlOrMeta+V');
+      expect(await library.aliasSearch().inputValue()).toBe('$places:harbour$');
 
       await shell.go('Profile');
       expect(await shell.horizontalOverflow()).toBe(0);

@@ -36,8 +36,6 @@ export const profileMessages = {
   'tokens.secretWarning': 'This is the only time the secret is shown. Store it somewhere safe.',
   'tokens.secretLabel': 'Token secret',
   'tokens.copy': 'Copy',
-  'tokens.copied': 'Copied',
-  'tokens.copyFailed': 'Copying failed: select the text and copy it yourself.',
   'tokens.secretDone': 'I have stored it',
   'tokens.created': 'Created {date}',
   'tokens.lastUsed': 'Last used {date}',
