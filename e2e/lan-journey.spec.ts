@@ -26,7 +26,7 @@ describe('X-8 a phone at a LAN address over plain HTTP', () => {
   const journeyRun = journeyOn(PHONE, 'lan');
 
   it(
-    'not a secure context → sign in → generate with live progress and previews → an uploaded image in a form → gallery and viewer → prompt library → Profile, with no error, no https request and no failed request',
+    'not a secure context → sign in → generate with live progress and previews → an uploaded image in a form → gallery and viewer → prompt library with a copied token → Profile with the phone QR code and why installing needs HTTPS; no error, no https request, no failed request',
     async () => {
       const page = journeyRun.page();
       const member = journeyRun.member();
@@ -95,7 +95,12 @@ describe('X-8 a phone at a LAN address over plain HTTP', () => {
       await page.keyboard.press('ControlOrMeta+V');
       expect(await library.aliasSearch().inputValue()).toBe('$places:harbour$');
 
+      // Profile: the phone's address is this page's own, and installing says it needs HTTPS.
       await shell.go('Profile');
+      const phone = page.getByRole('region', { name: 'Open on your phone' });
+      await phone.getByText(lanUrl(), { exact: true }).waitFor();
+      expect(await decodes(phone.getByRole('img', { name: `QR code of ${lanUrl()}` }))).toBe(true);
+      await page.getByRole('region', { name: 'Install the app' }).getByText(/needs HTTPS/).waitFor();
       expect(await shell.horizontalOverflow()).toBe(0);
       await snap(page, JOURNEY, '06-profile');
 

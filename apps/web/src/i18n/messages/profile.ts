@@ -12,6 +12,23 @@ export const profileMessages = {
   'profile.prompts': 'Prompts',
   'profile.tagSpaces': 'Insert tags with spaces instead of underscores',
   'profile.tagSpacesHint': 'Autocomplete writes “long hair” rather than “long_hair”. Saved to your account.',
+  'phone.title': 'Open on your phone',
+  'phone.hint': 'Scan the code with the phone’s camera, or type the address. The phone must be on the same network as the studio.',
+  'phone.qrAlt': 'QR code of {url}',
+  'phone.address': 'Address',
+  'phone.copy': 'Copy address',
+  'phone.noLan':
+    'There is no address for other devices yet: the studio listens on this computer only (HOST), or the computer has no network address. Start it with HOST=0.0.0.0 on a computer connected to your network, then reload this page.',
+
+  'install.title': 'Install the app',
+  'install.installed': 'Cozy Studio is installed on this device.',
+  'install.needsHttps': 'Installing Cozy Studio as an app needs HTTPS, and this page came over plain HTTP. Everything else works as it is; a bookmark or home-screen shortcut from the browser’s menu opens it too.',
+  'install.needsHttpsHow': 'Whoever runs the studio can turn HTTPS on with TLS_CERT_FILE and TLS_KEY_FILE, or behind a reverse proxy: see docs/https.md in the studio’s folder.',
+  'install.promptHint': 'Install Cozy Studio to open it from your home screen or app list, in its own window.',
+  'install.button': 'Install',
+  'install.ios': 'In Safari, tap Share, then “Add to Home Screen”.',
+  'install.browserMenu': 'Use your browser’s menu: “Install app” or “Add to Home screen”.',
+
   'sessions.title': 'Signed-in devices',
   'sessions.empty': 'No other devices are signed in.',
   'sessions.current': 'This device',
