@@ -59,9 +59,12 @@ describe('X-8 a phone at a LAN address over plain HTTP', () => {
       await snap(page, JOURNEY, '02-progress');
       expect(await job.waitForOutputs()).toBe(1);
 
-      // J-2: an image from a file into an image field, then a run on it.
+      // J-2: the camera option (an <input capture>, no getUserMedia) and a file, then a run on the image.
       await shell.go('Generate');
       await new WorkflowsPage(page).open('Invert an image');
+      const photo = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#2060a0' } }).jpeg().toBuffer();
+      await page.getByLabel('Take a photo for Source Image').setInputFiles({ name: 'camera.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await page.getByText('120 × 90', { exact: true }).waitFor();
       const picture = await sharp({ create: { width: 96, height: 64, channels: 3, background: '#c05030' } }).png().toBuffer();
       await page.getByLabel('Choose a file for Source Image').setInputFiles({ name: 'harbour.png', mimeType: 'image/png', buffer: picture });
       await page.getByText('96 × 64', { exact: true }).waitFor();
