@@ -2,12 +2,15 @@ import type { Page } from 'playwright-core';
 import { e2eUrl } from '../support/env';
 import type { Credentials } from '../support/users';
 
-/** The sign-in screen (S-16). */
+/** The sign-in screen (S-16), at the stack's loopback URL unless given another origin. */
 export class LoginPage {
-  constructor(private readonly page: Page) {}
+  constructor(
+    private readonly page: Page,
+    private readonly origin: string = e2eUrl(),
+  ) {}
 
   async open(path = '/'): Promise<void> {
-    await this.page.goto(`${e2eUrl()}${path}`);
+    await this.page.goto(`${this.origin}${path}`);
     await this.page.getByRole('heading', { name: 'Sign in' }).waitFor();
   }
 

@@ -28,6 +28,20 @@ export class PromptLibraryPage {
     await dialog.waitFor({ state: 'detached' });
   }
 
+  /** Opens an alias in the editor and copies its `$token$` (A-8). */
+  async copyToken(key: string): Promise<void> {
+    await this.aliasRow(key).click();
+    const editor = this.page.getByRole('dialog', { name: `Edit ${key}` });
+    await editor.getByRole('button', { name: 'Copy token' }).click();
+    await this.page.getByText('Copied', { exact: true }).waitFor();
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await editor.waitFor({ state: 'detached' });
+  }
+
+  aliasSearch(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search aliases' });
+  }
+
   async searchTags(text: string): Promise<Locator> {
     await this.page.getByRole('searchbox', { name: 'Search tags' }).fill(text);
     return this.page.getByRole('list', { name: 'Tags' });

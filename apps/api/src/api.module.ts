@@ -32,6 +32,7 @@ import { ApiMetrics, RequestTimingMiddleware } from './metrics/metrics';
 import { PreferencesController } from './preferences/preferences.controller';
 import { PresetsModule } from './presets/presets.module';
 import { PromptsModule } from './prompts/prompts.module';
+import { ServerUrlsController } from './server-info/server-urls.controller';
 import { TagsModule } from './tags/tags.module';
 import { TokensController } from './tokens/tokens.controller';
 import { TokensService } from './tokens/tokens.service';
@@ -72,7 +73,7 @@ export class ApiModule implements NestModule {
         PresetsModule,
         ...web,
       ],
-      controllers: [AuthController, PreferencesController, UsersController, TokensController, HealthController, MetricsController, BackendsController],
+      controllers: [AuthController, PreferencesController, UsersController, TokensController, HealthController, MetricsController, BackendsController, ServerUrlsController],
       providers: [
         { provide: JWT_SECRET, useValue: secret },
         { provide: APP_GUARD, useClass: AccessGuard },

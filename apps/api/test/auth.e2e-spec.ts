@@ -68,8 +68,19 @@ describe('auth (U-1, S-16 … S-18)', () => {
       await api.http.get('/api/auth/me').auth(newAccess, { type: 'bearer' }).expect(401);
     });
 
-    it('answers 401 without a cookie and refuses a cross-origin refresh', async () => {
-      await api.http.post('/api/auth/refresh').expect(401);
+    it('answers 204 with no body and no cookie when there is no refresh cookie: nothing to refresh', async () => {
+      const res = await api.http.post('/api/auth/refresh').expect(204);
+      expect(res.text).toBe('');
+      expect(res.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('answers 401 to a cookie that is not a session, and clears it', async () => {
+      const res = await api.http.post('/api/auth/refresh').set('Cookie', 'cs_refresh=not-a-session').expect(401);
+      expect(res.body).toEqual({ statusCode: 401, message: 'Session ended; sign in again' });
+      expect(refreshCookie(res.headers['set-cookie'])).toMatch(/cs_refresh=;/);
+    });
+
+    it('refuses a cross-origin refresh', async () => {
       const login = await api.http.post('/api/auth/login').send({ email: ADMIN.email, password: ADMIN.password }).expect(200);
       const cookie = cookiePair(refreshCookie(login.headers['set-cookie']));
       await api.http.post('/api/auth/refresh').set('Cookie', cookie).set('Origin', 'http://evil.example').expect(403);

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { loginResponseSchema } from '@app/shared/contracts/api/auth';
 import { ForbiddenError } from '@app/shared/contracts/errors';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
@@ -24,13 +25,25 @@ export class AuthController {
     return this.answer(issued, request, response);
   }
 
+  /**
+   * Without a refresh cookie there is nothing to refresh: 204, not a 401, so a signed-out browser's
+   * start-up probe leaves no error in its console. A cookie that no longer works still answers 401.
+   * The answer is written here (Nest's declared status would override a 204), parsed like the others.
+   */
   @Public()
   @Post('refresh')
-  @ZodResponse({ status: 200, type: LoginResponseDto })
-  async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @ApiResponse({ status: 200, type: LoginResponseDto.Output })
+  @ApiNoContentResponse({ description: 'No refresh cookie: nothing to refresh (signed out)' })
+  async refresh(@Req() request: Request, @Res() response: Response): Promise<void> {
     if (!isSameOrigin(request)) throw new ForbiddenError('Cross-origin refresh refused');
+    const refreshToken = readRefreshCookie(request);
+    if (!refreshToken) {
+      response.status(204).end();
+      return;
+    }
     try {
-      return this.answer(await this.auth.refresh(readRefreshCookie(request)), request, response);
+      const answer = this.answer(await this.auth.refresh(refreshToken), request, response);
+      response.status(200).json(loginResponseSchema.parse(answer));
     } catch (error) {
       clearRefreshCookie(request, response);
       throw error;

@@ -66,8 +66,7 @@ export class AuthService {
   }
 
   /** Rotates the refresh token; a reused one has already revoked its session (S-18). */
-  async refresh(refreshToken: string | undefined): Promise<IssuedSession> {
-    if (!refreshToken) throw new UnauthenticatedError('No session');
+  async refresh(refreshToken: string): Promise<IssuedSession> {
     const next = randomSecret();
     const result = await this.sessions.rotate(sha256Hex(refreshToken), sha256Hex(next), this.clock.now(), { idleMs: SESSION_IDLE_MS });
     if (result.kind === 'reused') await this.events.accessChanged(result.userId);

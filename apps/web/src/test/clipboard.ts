@@ -16,3 +16,23 @@ export function fakeClipboard(): Mock<(text: string) => Promise<void>> {
   });
   return writeText;
 }
+
+/**
+ * The copy path a plain-HTTP page has instead (jsdom, like a LAN address, has no clipboard API):
+ * `document.execCommand('copy')` answers `allowed`, and when allowed records the text selected in
+ * the focused field, which is what a browser copies. Removed after each test.
+ */
+export function selectionCopy(allowed: boolean): string[] {
+  const copied: string[] = [];
+  const execCommand = (command: string): boolean => {
+    const field = document.activeElement;
+    if (command !== 'copy' || !allowed) return false;
+    if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) copied.push(field.value.slice(field.selectionStart ?? 0, field.selectionEnd ?? 0));
+    return true;
+  };
+  Object.defineProperty(document, 'execCommand', { configurable: true, value: execCommand });
+  afterEach(() => {
+    Reflect.deleteProperty(document, 'execCommand');
+  });
+  return copied;
+}

@@ -1,7 +1,7 @@
 import type { AuthUserView } from '@app/shared/contracts/api/auth';
 import { DEFAULT_PREFERENCES } from '@app/shared/contracts/api/preferences';
 import type { Preferences } from '@app/shared/contracts/api/preferences';
-import { errorBody, json } from './fake-api';
+import { json, noContent } from './fake-api';
 import type { Routes } from './fake-api';
 import { loginAnswer } from './users';
 
@@ -15,7 +15,7 @@ export function storedPreferences(preferences: Preferences): Routes {
   return { 'GET /auth/me/preferences': () => json(200, preferences) };
 }
 
-/** Start-up finds no session. */
+/** Start-up finds no session: the browser holds no refresh cookie, and the server answers 204. */
 export function signedOut(): Routes {
-  return { 'POST /auth/refresh': () => errorBody(401, 'No session') };
+  return { 'POST /auth/refresh': () => noContent() };
 }

@@ -46,11 +46,20 @@ describe('restore', () => {
     expect(api.seen.filter((seen) => seen.path === '/auth/refresh')).toHaveLength(1);
   });
 
-  it('leaves the user signed out when there is no session', async () => {
+  it('leaves the user signed out, quietly, when the browser holds no refresh cookie (204)', async () => {
     fakeApi(signedOut());
     const auth = useAuthStore();
     await auth.restore();
     expect(auth.isAuthenticated).toBe(false);
+    expect(useToastStore().toasts).toEqual([]);
+  });
+
+  it('leaves the user signed out when the refresh cookie no longer works (401)', async () => {
+    fakeApi({ 'POST /auth/refresh': () => errorBody(401, 'Session ended; sign in again') });
+    const auth = useAuthStore();
+    await auth.restore();
+    expect(auth.isAuthenticated).toBe(false);
+    expect(useToastStore().toasts).toEqual([]);
   });
 
   it('says so when the server cannot be reached, and does not fail', async () => {

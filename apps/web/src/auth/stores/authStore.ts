@@ -36,7 +36,13 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function refreshOnce(): Promise<boolean> {
     try {
-      applySession(await request('POST', '/auth/refresh', { schema: loginResponseSchema, anonymous: true }));
+      // 204 (no body): the browser holds no refresh cookie, so nobody is signed in here.
+      const answer = await request('POST', '/auth/refresh', { schema: loginResponseSchema.optional(), anonymous: true });
+      if (!answer) {
+        clear();
+        return false;
+      }
+      applySession(answer);
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {

@@ -16,7 +16,10 @@ export const coreMessages = {
   'common.notifications': 'Notifications',
   'common.loadMore': 'Load more',
   'common.copied': 'Copied',
-  'common.copyFailed': 'Copying failed: select the text and copy it yourself.',
+
+  'copy.manualTitle': 'Copy it yourself',
+  'copy.manualLabel': 'Text to copy',
+  'copy.manualHint': 'This browser did not let the app copy here. The text is selected: copy it with the browser (long-press, then Copy; or Ctrl+C).',
 
   'files.notJson': '{name} is not a JSON file.',
 

@@ -34,6 +34,7 @@ async function openProfile(routes: Routes = {}) {
     ...signedInAs(memberView),
     'GET /auth/sessions': () => json(200, { items: [thisPhone, laptop] }),
     'GET /tokens': () => json(200, { items: [scriptToken] }),
+    'GET /server/urls': () => json(200, { local: 'http://localhost:3000', lan: ['http://192.168.1.10:3000'] }),
     ...routes,
   });
   const screen = await renderApp('/profile');
