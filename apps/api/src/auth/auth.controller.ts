@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/current-user.decorator';
+import { NoStore } from '../common/no-store';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AllowedBeforePasswordChange, Public, SessionOnly } from '../common/route-access.decorators';
 import { AuthUserDto, ChangePasswordDto, LoginDto, LoginResponseDto, SessionListDto, UpdateProfileDto } from './auth.dto';
@@ -17,6 +18,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @NoStore()
   @Post('login')
   @ZodResponse({ status: 200, type: LoginResponseDto })
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -25,6 +27,7 @@ export class AuthController {
   }
 
   @Public()
+  @NoStore()
   @Post('refresh')
   @ZodResponse({ status: 200, type: LoginResponseDto })
   async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
