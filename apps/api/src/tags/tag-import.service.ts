@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TagImportReport } from '@app/shared/contracts/api/tags';
 import { ConflictError, ValidationError } from '@app/shared/contracts/errors';
+import { withoutUnsafeCharacters } from '@app/shared/contracts/safe-text';
 import { Clock } from '@app/server/system/clock';
 import { loadTagList } from '@app/server/tags/load-tag-list';
 import { readTagList } from '@app/server/tags/read-tag-list';
@@ -39,7 +40,8 @@ export class TagImportService {
     }
     if (this.running) throw new ConflictError('Another tag list import is running; try again when it has finished');
     this.running = true;
-    const source = fileName?.trim() || 'tags upload';
+    // The source is shown to every user: no control or text-direction characters from the file name.
+    const source = withoutUnsafeCharacters(fileName ?? '').trim() || 'tags upload';
     try {
       const started = this.clock.now();
       await loadTagList(this.lists, { source, format: read.format, tags: read.tags }, { now: () => this.clock.now(), onProgress: report });
