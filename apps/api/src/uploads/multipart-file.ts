@@ -25,7 +25,8 @@ export function readSingleFile(request: Request, options: MultipartOptions): Pro
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: options.maxBytes, fields: 20, parts: 21 } });
+      // Browsers send a file's name as UTF-8; busboy would read it as Latin-1 (café.png → cafÃ©.png).
+      parser = busboy({ headers: request.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: options.maxBytes, fields: 20, parts: 21 } });
     } catch {
       reject(required('is required (send multipart/form-data)'));
       return;
