@@ -21,8 +21,9 @@ const READABLE_TYPES = ['application/json', 'multipart/form-data'];
 const bodyField = (message: string): FieldError[] => [{ field: 'body', message }];
 
 /**
- * The JSON body parsers: the larger limit on the listed routes only. A body they
- * cannot take becomes a recorded refusal (see body-refusal.ts), never a failed request.
+ * The JSON body parsers: the larger limit on the listed routes only. A body they cannot take
+ * becomes a recorded refusal (see body-refusal.ts), never a failed request: an error passed on
+ * here would reach the web app's static handler, which answers every error under /api with 404.
  */
 export function jsonBody(limits: JsonBodyLimits): RequestHandler[] {
   const large = Router();
@@ -35,15 +36,15 @@ function parseJson(megabytes: number): RequestHandler {
   return (request, response, next) => {
     // The body was read (or refused) by the parser of a larger-limit route.
     if (request.body !== undefined || hasBodyRefusal(request)) return next();
-    const refuse = (error?: unknown) => {
+    const done = (error?: unknown) => {
       const refusal = error ? parserRefusal(error, megabytes) : unreadableType(request);
       if (refusal) recordBodyRefusal(request, refusal);
       next();
     };
     try {
-      parse(request, response, refuse);
+      parse(request, response, done);
     } catch (error) {
-      refuse(error);
+      done(error);
     }
   };
 }
