@@ -19,6 +19,7 @@ import { JWT_ALGORITHM } from './auth/jwt-claims';
 import { JWT_SECRET, JwtStrategy } from './auth/jwt.strategy';
 import { LoginThrottle } from './auth/login-throttle.service';
 import { AccessGuard } from './common/access.guard';
+import { BodyRefusalInterceptor } from './common/body-refusal';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { RequestValidationPipe } from './common/zod-validation.pipe';
 import { EventsGateway } from './events/events.gateway';
@@ -78,6 +79,7 @@ export class ApiModule implements NestModule {
         { provide: JWT_SECRET, useValue: secret },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useClass: RequestValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: BodyRefusalInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         Authenticator,

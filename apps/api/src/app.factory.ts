@@ -6,14 +6,24 @@ import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { ApiModule, type ApiModuleOptions } from './api.module';
-import { jsonBody } from './common/json-body';
+import { jsonBody, type JsonBodyLimits } from './common/json-body';
 import { securityHeaders } from './common/security-headers';
 
-/** S-20: JSON bodies up to 1 MB … */
-export const JSON_BODY_LIMIT = '1mb';
-/** … except imports, up to 5 MB each (W-1, A-9). Express paths, so the `api` prefix is written out. */
-export const IMPORT_BODY_LIMIT = '5mb';
-export const IMPORT_ROUTES = ['/api/aliases/import', '/api/workflows'];
+/**
+ * S-20: JSON bodies up to 1 MB, imports up to 5 MB (W-1, A-9): a workflow's graph, an aliases
+ * or presets file. Express paths, so the `api` prefix is written out.
+ */
+export const JSON_BODY_LIMITS: JsonBodyLimits = {
+  megabytes: 1,
+  largeMegabytes: 5,
+  largeRoutes: [
+    { method: 'post', path: '/api/workflows' },
+    { method: 'put', path: '/api/workflows/:id' },
+    { method: 'patch', path: '/api/workflows/:id' },
+    { method: 'post', path: '/api/workflows/:workflowId/presets/import' },
+    { method: 'post', path: '/api/aliases/import' },
+  ],
+};
 
 /** Builds the configured api application (not yet listening); used by main.ts and tests. */
 export async function createApiApp(config: AppConfig, options: ApiModuleOptions = {}): Promise<NestExpressApplication> {
@@ -23,9 +33,7 @@ export async function createApiApp(config: AppConfig, options: ApiModuleOptions 
   app.disable('x-powered-by');
   // Security headers first, so every answer carries them, refusals of a body included.
   app.use(securityHeaders());
-  // The route parsers come first; the global one then finds the body already read.
-  app.use(IMPORT_ROUTES, jsonBody(IMPORT_BODY_LIMIT));
-  app.use(jsonBody(JSON_BODY_LIMIT));
+  app.use(jsonBody(JSON_BODY_LIMITS));
   app.use(cookieParser());
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins], credentials: false });
   app.setGlobalPrefix('api', { exclude: ['metrics'] });

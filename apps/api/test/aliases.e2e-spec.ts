@@ -345,7 +345,7 @@ describe('aliases api', () => {
       expect((await importFile(file(250), '', user).expect(200)).body).toMatchObject({ added: 250 });
       await post('/aliases', { name: 'huge', text: 'x'.repeat(2_000_000) }, user).expect(413);
       const res = await importFile(file(600), '', user).expect(413);
-      expect(res.body).toEqual({ statusCode: 413, message: 'Request body too large' });
+      expect(res.body).toEqual({ statusCode: 413, message: 'Request body too large', errors: [{ field: 'body', message: 'must be at most 5 MB' }] });
     });
 
     it('A-1 refuses more than 10,000 aliases, in the file or in the result, writing nothing', async () => {

@@ -22,7 +22,7 @@ describe('S-20 bad input never reaches a 500', () => {
   it('answers a body over 1 MB with 413 JSON', async () => {
     const res = await api.http.post('/api/users').auth(admin, bearer).send({ email: 'x@test.local', password: 'p'.repeat(1_100_000) });
     expect(res.status).toBe(413);
-    expect(res.body).toEqual({ statusCode: 413, message: 'Request body too large' });
+    expect(res.body).toEqual({ statusCode: 413, message: 'Request body too large', errors: [{ field: 'body', message: 'must be at most 1 MB' }] });
   });
 
   it.each([

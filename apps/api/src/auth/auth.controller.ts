@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/current-user.decorator';
+import { NoStore } from '../common/no-store';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AllowedBeforePasswordChange, Public, SessionOnly } from '../common/route-access.decorators';
 import { AuthUserDto, ChangePasswordDto, LoginDto, LoginResponseDto, SessionListDto, UpdateProfileDto } from './auth.dto';
@@ -18,6 +19,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @NoStore()
   @Post('login')
   @ZodResponse({ status: 200, type: LoginResponseDto })
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -31,6 +33,7 @@ export class AuthController {
    * The answer is written here (Nest's declared status would override a 204), parsed like the others.
    */
   @Public()
+  @NoStore()
   @Post('refresh')
   @ApiResponse({ status: 200, type: LoginResponseDto.Output })
   @ApiNoContentResponse({ description: 'No refresh cookie: nothing to refresh (signed out)' })

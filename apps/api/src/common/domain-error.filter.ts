@@ -10,6 +10,7 @@ import {
   type ErrorBody,
 } from '@app/shared/contracts/errors';
 import type { Response } from 'express';
+import { BodyRefusedException } from './body-refusal';
 
 const STATUS: [new (...args: never[]) => DomainError, number][] = [
   [ValidationError, 400],
@@ -42,6 +43,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const status = STATUS.find(([kind]) => exception instanceof kind)?.[1] ?? 500;
       return { statusCode: status, message: exception.message, ...(exception.fields.length ? { errors: exception.fields } : {}) };
+    }
+    if (exception instanceof BodyRefusedException) {
+      return { statusCode: exception.getStatus(), message: exception.message, errors: exception.fields };
     }
     if (exception instanceof HttpException) {
       return { statusCode: exception.getStatus(), message: httpMessage(exception) };

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { TagImportReport } from '@app/shared/contracts/api/tags';
 import { ConflictError, ValidationError } from '@app/shared/contracts/errors';
+import { withoutUnsafeCharacters } from '@app/shared/contracts/safe-text';
 import { Clock } from '@app/server/system/clock';
 import { loadTagList } from '@app/server/tags/load-tag-list';
-import { readTagList } from '@app/server/tags/read-tag-list';
+import { readTagListFile } from '@app/server/tags/read-tag-list';
 import { TagListsRepository } from '@app/server/tags/tag-lists.repository';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { UserSockets } from '../events/user-sockets';
@@ -32,14 +33,15 @@ export class TagImportService {
   async import(data: Buffer, fileName: string | undefined, userId: string): Promise<TagImportReport> {
     const report = throttleProgress((progress) => this.sockets.send(userId, 'tags.import.progress', progress), () => this.clock.now());
     report({ phase: 'reading', loaded: 0, total: null });
-    const read = readTagList(data.toString('utf8'));
+    const read = readTagListFile(data);
     if (!read.ok) {
       const errors = read.errors.slice(0, MAX_LINE_ERRORS).map(({ line, reason }) => ({ field: `file.line.${line}`, message: `line ${line}: ${reason}` }));
       throw new ValidationError(read.message, errors.length > 0 ? errors : [{ field: 'file', message: 'holds no tags' }]);
     }
     if (this.running) throw new ConflictError('Another tag list import is running; try again when it has finished');
     this.running = true;
-    const source = fileName?.trim() || 'tags upload';
+    // The source is shown to every user: no control or text-direction characters from the file name.
+    const source = withoutUnsafeCharacters(fileName ?? '').trim() || 'tags upload';
     try {
       const started = this.clock.now();
       await loadTagList(this.lists, { source, format: read.format, tags: read.tags }, { now: () => this.clock.now(), onProgress: report });

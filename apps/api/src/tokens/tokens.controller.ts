@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/current-user.decorator';
+import { NoStore } from '../common/no-store';
 import { SessionOnly } from '../common/route-access.decorators';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CreatedTokenDto, CreateTokenDto, TokenListDto } from './tokens.dto';
@@ -21,6 +22,7 @@ export class TokensController {
   }
 
   @Post()
+  @NoStore()
   @ZodResponse({ status: 201, type: CreatedTokenDto })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateTokenDto) {
     return this.tokens.create(user, body);

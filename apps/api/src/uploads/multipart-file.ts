@@ -25,7 +25,8 @@ export function readSingleFile(request: Request, options: MultipartOptions): Pro
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: options.maxBytes, fields: 20, parts: 21 } });
+      // Browsers send a file's name as UTF-8; busboy would read it as Latin-1 (café.png → cafÃ©.png).
+      parser = busboy({ headers: request.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: options.maxBytes, fields: 20, parts: 21 } });
     } catch {
       reject(required('is required (send multipart/form-data)'));
       return;
@@ -42,7 +43,10 @@ export function readSingleFile(request: Request, options: MultipartOptions): Pro
       outcome();
     };
 
+    const malformed = () => finish(() => reject(required('could not be read (malformed multipart body)')));
     parser.on('file', (name, stream, info) => {
+      // busboy destroys an unfinished file stream with the form's error: unheard, it would end the process.
+      stream.on('error', malformed);
       if (name !== options.field) {
         errors.push({ field: name, message: 'unknown field' });
         stream.resume();
@@ -59,7 +63,11 @@ export function readSingleFile(request: Request, options: MultipartOptions): Pro
     parser.on('filesLimit', () => errors.push({ field: options.field, message: 'must be exactly one file' }));
     parser.on('partsLimit', () => errors.push({ field: 'body', message: 'has too many parts' }));
     parser.on('fieldsLimit', () => errors.push({ field: 'body', message: 'has too many fields' }));
-    parser.on('error', () => finish(() => reject(required('could not be read (malformed multipart body)'))));
+    parser.on('error', malformed);
+    // A client that hangs up mid-body never ends the form; stop the parser instead of waiting forever.
+    request.on('close', () => {
+      if (!request.complete) parser.destroy(new Error('request aborted'));
+    });
     parser.on('close', () =>
       finish(() => {
         if (!file && !errors.some((error) => error.field === options.field)) errors.unshift({ field: options.field, message: 'is required' });

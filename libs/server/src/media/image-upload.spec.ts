@@ -108,6 +108,7 @@ describe('S-5 the client’s file name is only a label', () => {
     ['../../etc/passwd', 'passwd'],
     ['C:\\Users\\me\\Pictures\\cat.png', 'cat.png'],
     ['bad\u0000name\u001b[31m.png', 'badname[31m.png'],
+    ['cat\u202Egnp.exe', 'catgnp.exe'],
     ['   ', 'upload'],
     [undefined, 'upload'],
     ['x'.repeat(500), 'x'.repeat(200)],

@@ -1,4 +1,5 @@
 import { ValidationError } from '@app/shared/contracts/errors';
+import { withoutUnsafeCharacters } from '@app/shared/contracts/safe-text';
 import sharp from 'sharp';
 import { sniffMedia } from './sniff';
 
@@ -79,6 +80,6 @@ export async function processImageUpload(bytes: Buffer, limits: UploadLimits = D
  */
 export function uploadLabel(fileName: string | undefined): string {
   const lastSegment = (fileName ?? '').split(/[/\\]/).pop() ?? '';
-  const label = lastSegment.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  const label = withoutUnsafeCharacters(lastSegment.normalize('NFC')).trim();
   return [...label].slice(0, LABEL_MAX_LENGTH).join('') || 'upload';
 }

@@ -1,5 +1,5 @@
 import { formatTagProgress } from './load-tag-list';
-import { readTagList } from './read-tag-list';
+import { readTagList, readTagListFile } from './read-tag-list';
 import { joinLines, splitLines, tagFragments, tagKey } from './tag-keys';
 
 describe('T-2 reading a whole tag list file', () => {
@@ -18,7 +18,6 @@ describe('T-2 reading a whole tag list file', () => {
   it('fails on any bad line, listing every one with its number', () => {
     expect(readTagList(`ok,0,1,\nx,7,1,\n${'n'.repeat(1001)},0,1,\n"open,0,1`)).toEqual({
       ok: false,
-      format: 'csv',
       message: 'The tag list has 3 bad lines; nothing was changed',
       errors: [
         { line: 2, reason: 'unknown danbooru category 7' },
@@ -32,8 +31,41 @@ describe('T-2 reading a whole tag list file', () => {
     expect(readTagList(text)).toMatchObject({ ok: false, message: 'The file holds no tags; nothing was changed', errors: [] });
   });
 
+  it.each([
+    ['a category that is stray punctuation', 'b: [1,2]', 'category "2]" is neither a danbooru type (0, 1, 3, 4, 5) nor a name of letters, digits, _ or -'],
+    ['a tab inside a tag name', 'long\thair,0,1,', 'tag name holds U+0009, a control or text-direction character'],
+    ['a tab inside an alias', 'long_hair,0,1,"lh,l\th"', 'alias holds U+0009, a control or text-direction character'],
+  ])('fails on %s', (_case, line, reason) => {
+    expect(readTagList(`ok,0,1,\n${line}`)).toEqual({ ok: false, message: 'The tag list has 1 bad line; nothing was changed', errors: [{ line: 2, reason }] });
+  });
+
+  it('refuses a file with control characters as no text list, listing the lines', () => {
+    expect(readTagList('\u0000')).toEqual({ ok: false, message: 'The file is not a text tag list (control or text-direction characters on 1 line); nothing was changed', errors: [{ line: 1, reason: 'holds U+0000, a control or text-direction character' }] });
+    expect(readTagList('a,0,1,\r\nb\u001b[0m,0,1,\r\nc\u0007,0,1,\r\nd,0,1,"x,\u202Ey"')).toMatchObject({ ok: false, errors: [{ line: 2 }, { line: 3 }, { line: 4 }] });
+  });
+
+  it('refuses a markdown file whose lines are mostly not tag entries', () => {
+    const readme = ['# Notes', '## Setup (1)', '- `real_tag` — 5', 'Run the installer.', 'Then restart.', '* a bullet'].join('\n');
+    expect(readTagList(readme)).toEqual({
+      ok: false,
+      message: "Most lines are not tag entries (3 lines of 4); is this CozyGen's danbooru_tags.md? nothing was changed",
+      errors: [4, 5, 6].map((line) => ({ line, reason: 'is neither a tag entry (- `tag` — count) nor a heading' })),
+    });
+  });
+
   it('reads CozyGen markdown by its section headers', () => {
     expect(readTagList('## color (1)\n- `red` — 10\n')).toEqual({ ok: true, format: 'cozygen-markdown', tags: [{ name: 'red', category: 'color', count: 10, aliases: [] }], skipped: [] });
+  });
+});
+
+describe('T-2 reading an uploaded file', () => {
+  it('reads UTF-8 with or without a byte order mark', () => {
+    expect([readTagListFile(Buffer.from('\uFEFFcafé,0,1,')), readTagListFile(Buffer.from('café,0,1,'))].map((read) => read.ok && read.tags[0]?.name)).toEqual(['café', 'café']);
+  });
+
+  it('refuses bytes that are not UTF-8, naming the lines', () => {
+    const latin1 = Buffer.concat([Buffer.from('ok,0,1,\n'), Buffer.from('caf\xe9,0,1,', 'latin1'), Buffer.from('\nfine,0,1,')]);
+    expect(readTagListFile(latin1)).toEqual({ ok: false, message: 'The file is not UTF-8 text (1 line could not be read); nothing was changed', errors: [{ line: 2, reason: 'is not UTF-8 text' }] });
   });
 });
 

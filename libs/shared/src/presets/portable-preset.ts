@@ -1,3 +1,4 @@
+import { unsafeCharacter } from '../contracts/safe-text';
 import type { FormValues } from '../form/field-types';
 import { fieldValueSchema } from '../form/field-types';
 import { jsonBytes, MAX_PRESET_VALUES_BYTES, PRESET_NAME_MAX } from './preset-limits';
@@ -44,6 +45,11 @@ export function readPortablePreset(entry: { name?: unknown; values?: unknown; cr
   const name = written.trim();
   if (name === '' || name.length > PRESET_NAME_MAX) {
     notices.push({ preset: written, problem: 'invalid-name', message: `left out: a preset name must be 1–${PRESET_NAME_MAX} characters` });
+    return undefined;
+  }
+  const unsafe = unsafeCharacter(name);
+  if (unsafe) {
+    notices.push({ preset: name, problem: 'invalid-name', message: `left out: a preset name must not contain control or text-direction characters (found ${unsafe})` });
     return undefined;
   }
   if (typeof entry.values !== 'object' || entry.values === null || Array.isArray(entry.values)) {

@@ -1,4 +1,4 @@
-import { cozyGenCategoryBucket, danbooruCategoryName } from './categories';
+import { cozyGenCategoryBucket, DANBOORU_CATEGORIES, danbooruCategoryName } from './categories';
 
 /**
  * Tag list formats an admin can import (T-2), read one line at a time so a 100k-line file streams:
@@ -53,11 +53,19 @@ export function splitCsvLine(line: string): string[] | undefined {
   }
 }
 
-function parseCategory(field: string): string | undefined {
+/** A category given by name: a word such as `clothing` or `hair-color`, never stray punctuation. */
+const CATEGORY_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
+const DANBOORU_TYPE_IDS = Object.keys(DANBOORU_CATEGORIES).join(', ');
+
+function parseCategory(field: string): { category: string } | { error: string } {
   const value = field.trim();
-  if (value === '') return 'general';
-  if (/^\d+$/.test(value)) return danbooruCategoryName(Number(value));
-  return value.toLowerCase();
+  if (value === '') return { category: 'general' };
+  if (/^\d+$/.test(value)) {
+    const category = danbooruCategoryName(Number(value));
+    return category === undefined ? { error: `unknown danbooru category ${value}` } : { category };
+  }
+  const name = value.toLowerCase();
+  return CATEGORY_NAME.test(name) ? { category: name } : { error: `category ${JSON.stringify(value)} is neither a danbooru type (${DANBOORU_TYPE_IDS}) nor a name of letters, digits, _ or -` };
 }
 
 function parseCount(field: string | undefined): number | undefined {
@@ -81,14 +89,14 @@ export function parseTagCsvLine(line: string): TagLineResult {
   if (name.toLowerCase() === 'tag' && rawCategory.trim().toLowerCase() === 'category') return { kind: 'skip' };
   if (name === '') return { kind: 'error', message: 'empty tag name' };
   const category = parseCategory(rawCategory);
-  if (category === undefined) return { kind: 'error', message: `unknown danbooru category ${rawCategory.trim()}` };
+  if ('error' in category) return { kind: 'error', message: category.error };
   const count = parseCount(rawCount);
   if (count === undefined) return { kind: 'error', message: `count ${JSON.stringify(rawCount)} is not a whole number` };
   const aliases = rawAliases
     .split(',')
     .map((alias) => alias.trim())
     .filter((alias) => alias !== '');
-  return { kind: 'tag', tag: { name, category, count, aliases } };
+  return { kind: 'tag', tag: { name, category: category.category, count, aliases } };
 }
 
 export type CozyGenTagsLine = TagLineResult | { kind: 'section'; rawCategory: string; declaredCount?: number };

@@ -1,22 +1,20 @@
 import { z } from 'zod';
+import { safeText } from '../safe-text';
 import { ALIAS_TEXT_MAX_LENGTH, isValidAliasCategory, isValidAliasName, MAX_ALIASES_PER_USER, splitAliasKey } from '../../prompt/alias-syntax';
 
 /** A-1: the name rule depends on the category, so services check it; the schema bounds the length. */
-const aliasNameSchema = z
-  .string()
-  .trim()
-  .min(1, { message: 'is required' })
-  .max(128, { message: 'must be at most 128 characters' });
+const aliasNameSchema = safeText(
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'is required' })
+    .max(128, { message: 'must be at most 128 characters' }),
+);
 
-export const aliasCategoryNameSchema = z
-  .string()
-  .trim()
-  .refine(isValidAliasCategory, { message: 'must be 1–64 letters, digits, _ or -' });
+export const aliasCategoryNameSchema = safeText(z.string().trim()).refine(isValidAliasCategory, { message: 'must be 1–64 letters, digits, _ or -' });
 
 /** A category by name; `null` or `""` (CozyGen's spelling) means uncategorised. */
-const aliasCategoryRefSchema = z
-  .string()
-  .trim()
+const aliasCategoryRefSchema = safeText(z.string().trim())
   .nullable()
   .refine((v) => v === null || v === '' || isValidAliasCategory(v), { message: 'must be 1–64 letters, digits, _ or -, or empty' });
 

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { safeText } from '../safe-text';
 import { formValuesSchema } from '../../form/field-types';
 import { jsonBytes, MAX_PRESET_VALUES_BYTES, PRESET_NAME_MAX } from '../../presets/preset-limits';
 
-const presetNameSchema = z
-  .string()
-  .trim()
-  .min(1, { message: 'is required' })
-  .max(PRESET_NAME_MAX, { message: `must be at most ${PRESET_NAME_MAX} characters` });
+const presetNameSchema = safeText(
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'is required' })
+    .max(PRESET_NAME_MAX, { message: `must be at most ${PRESET_NAME_MAX} characters` }),
+);
 
 /** P-1: 64 KB of values as JSON. */
 const presetValuesSchema = formValuesSchema.refine((values) => jsonBytes(values) <= MAX_PRESET_VALUES_BYTES, {

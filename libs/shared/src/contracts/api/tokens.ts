@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../safe-text';
 
 /** U-7: `read` own data; `generate` submit/cancel/retry/upload; `admin` (admins only). */
 export const TOKEN_SCOPES = ['read', 'generate', 'admin'] as const;
@@ -9,7 +10,7 @@ export type TokenScope = z.infer<typeof tokenScopeSchema>;
 export const API_TOKEN_PREFIX = 'cgt_';
 
 export const createTokenSchema = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  name: safeText(z.string().trim().min(1).max(80)),
   scopes: z.array(tokenScopeSchema).min(1).max(3).default(['read', 'generate']),
   /** Unix ms; absent = never expires. */
   expiresAt: z.number().int().positive().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../safe-text';
 
 export const ROLES = ['admin', 'member'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -9,7 +10,7 @@ export const userStateSchema = z.enum(USER_STATES);
 export type UserState = z.infer<typeof userStateSchema>;
 
 /** Emails are the login: trimmed, lower-cased, unique ignoring case (U-1). */
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' }).max(254));
+export const emailSchema = safeText(z.string().trim().toLowerCase()).pipe(z.email({ message: 'must be an email address' }).max(254));
 
 /** S-16: 10–256 characters (the "not the email" rule needs the email, so services check it). */
 export const newPasswordSchema = z
@@ -17,7 +18,7 @@ export const newPasswordSchema = z
   .min(10, { message: 'must be at least 10 characters' })
   .max(256, { message: 'must be at most 256 characters' });
 
-export const displayNameSchema = z.string().trim().min(1).max(80);
+export const displayNameSchema = safeText(z.string().trim().min(1).max(80));
 
 export const userSchema = z.object({
   id: z.string(),

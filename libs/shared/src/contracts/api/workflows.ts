@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formSchemaSchema, formValuesSchema, workflowTypeSchema } from '../../form/field-types';
+import { safeText } from '../safe-text';
 
 const warningSchema = z.object({ field: z.string(), message: z.string() });
 
@@ -24,8 +25,8 @@ export const workflowDetailSchema = workflowSummarySchema.extend({
 });
 export type WorkflowDetail = z.infer<typeof workflowDetailSchema>;
 
-const nameSchema = z.string().trim().min(1).max(120);
-const descriptionSchema = z.string().trim().max(2000);
+const nameSchema = safeText(z.string().trim().min(1).max(120));
+const descriptionSchema = safeText(z.string().trim().max(2000), { multiline: true });
 
 /** W-1: an API-format export; the graph is checked by parseWorkflow, not by this schema. */
 export const createWorkflowSchema = z.strictObject({
