@@ -1,9 +1,9 @@
 import type { LoginResponse } from '@app/shared/contracts/api/auth';
 import { createSelfSignedCert, type SelfSignedCert } from '@test/self-signed-cert';
 import { rmSync } from 'node:fs';
-import { io } from 'socket.io-client';
 import request from 'supertest';
 import { cookiePair, refreshCookie } from './support/refresh-cookie';
+import { socketOutcome } from './support/socket-outcome';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api';
 
 const HSTS = 'max-age=31536000';
@@ -38,16 +38,7 @@ describe('X-8 HTTPS one setting away: TLS_CERT_FILE and TLS_KEY_FILE', () => {
 
   it('accepts a Socket.IO connection over wss', async () => {
     const login = await request(api.url).post('/api/auth/login').ca(tls.cert).send({ email: ADMIN.email, password: ADMIN.password }).expect(200);
-    const socket = io(`https://127.0.0.1:${new URL(api.url).port}`, { path: '/api/socket.io', transports: ['websocket'], reconnection: false, forceNew: true, ca: tls.cert.toString(), auth: { token: (login.body as LoginResponse).accessToken } });
-    try {
-      const outcome = await new Promise<string>((resolve) => {
-        socket.once('connect', () => resolve('connected'));
-        socket.once('connect_error', (error: Error) => resolve(`refused: ${error.message}`));
-      });
-      expect(outcome).toBe('connected');
-    } finally {
-      socket.close();
-    }
+    expect(await socketOutcome(`https://127.0.0.1:${new URL(api.url).port}`, (login.body as LoginResponse).accessToken, tls.cert)).toBe('connected');
   });
 });
 
