@@ -25,7 +25,7 @@ export class SupervisedChild {
   constructor(
     private readonly spec: ChildSpec,
     private readonly log: (line: string) => void,
-    private readonly isShuttingDown: () => boolean = () => false,
+    private readonly isShuttingDown: () => boolean,
   ) {}
 
   start(): void {
