@@ -22,26 +22,27 @@ const dist = (...parts: string[]) => join(projectRoot(), 'dist', ...parts);
  */
 const stops = new Shutdown(log);
 const shuttingDown = () => stops.requested;
+let starting: Promise<void> = Promise.resolve();
 
 async function shutdown(code: number): Promise<never> {
-  await stops.run();
+  await stops.run(starting);
   process.exit(code);
 }
 
-async function main(): Promise<void> {
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
-
+/** Each step registers how to stop what it started; after Ctrl-C no further step begins. */
+async function start(): Promise<void> {
   let config: AppConfig = loadConfig(process.env);
   // Checked here too: a bad certificate would otherwise crash the api over and over under us.
   if (config.tls) readTlsCredentials(config.tls);
   const admin = await prepareData(config, Date.now());
+  if (shuttingDown()) return;
 
   if (!config.redisUrl) {
     const redis: RedisProcess = await startRedisServer({ dir: config.paths.redis, log });
     stops.add(() => redis.stop());
     config = withRedisUrl(config, redis.url);
     log(`Redis started on ${redis.url} (data in ${config.paths.redis})`);
+    if (shuttingDown()) return;
   }
 
   let backends = config.comfyuiUrls;
@@ -71,7 +72,12 @@ async function main(): Promise<void> {
   for (const line of await readyMessage(urls, admin, backends, simulated)) process.stdout.write(`${line}\n`);
 }
 
-main().catch((error: unknown) => {
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+starting = start();
+void starting.catch((error: unknown) => {
+  // After Ctrl-C a step may give up ("aborted"); that is the stop the user asked for, not a failure.
+  if (shuttingDown()) return;
   if (error instanceof ConfigError) {
     for (const problem of error.problems) process.stderr.write(`config: ${problem}\n`);
   } else if (error instanceof MissingPackageError) {

@@ -17,7 +17,9 @@ export interface RunningSupervisor {
   printed(text: string): Promise<void>;
   /** Ctrl-C as a terminal sends it: SIGINT to the whole process group, children included. */
   interrupt(): void;
-  /** SIGKILL to the whole process group if it is still running (a failed test's clean-up). */
+  /** Whether any process of its group (a child it started) is still there. */
+  groupAlive(): boolean;
+  /** SIGKILL to whatever of its process group is still running (a failed test's clean-up). */
   kill(): void;
   /** The exit code. */
   readonly exited: Promise<number | null>;
@@ -53,15 +55,17 @@ export function runSupervisor(env: Record<string, string>): RunningSupervisor {
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  let running = true;
-  const exited = new Promise<number | null>((resolveExit) =>
-    child.once('exit', (code) => {
-      running = false;
-      resolveExit(code);
-    }),
-  );
-  const signalGroup = (signal: NodeJS.Signals) => {
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  const signalGroup = (signal: NodeJS.Signals | 0) => {
     if (child.pid) process.kill(-child.pid, signal);
+  };
+  const groupAlive = () => {
+    try {
+      signalGroup(0);
+      return true;
+    } catch {
+      return false;
+    }
   };
   return {
     output: () => output,
@@ -76,8 +80,9 @@ export function runSupervisor(env: Record<string, string>): RunningSupervisor {
         void exited.then((code) => reject(new Error(`supervisor exited with ${code} before printing "${text}":\n${output}`)));
       }),
     interrupt: () => signalGroup('SIGINT'),
+    groupAlive,
     kill: () => {
-      if (running) signalGroup('SIGKILL');
+      if (groupAlive()) signalGroup('SIGKILL');
     },
   };
 }
