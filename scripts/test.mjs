@@ -14,7 +14,8 @@ const { ensureDebianExecutable } = (await import(join(ROOT_DIR, 'dist/libs/serve
 const { startRedisServer } = (await import(join(ROOT_DIR, 'dist/libs/server/src/redis/redis-process.js'))).default;
 
 const say = (line) => console.log(`[test] ${line}`);
-for (const [executable, pkg] of [['redis-server', 'redis-server'], ['chromium', 'chromium'], ['ffmpeg', 'ffmpeg'], ['ffprobe', 'ffmpeg']]) {
+// caddy: the reverse-proxy recipe of docs/https.md is tested with the real thing.
+for (const [executable, pkg] of [['redis-server', 'redis-server'], ['chromium', 'chromium'], ['ffmpeg', 'ffmpeg'], ['ffprobe', 'ffmpeg'], ['caddy', 'caddy']]) {
   try {
     ensureDebianExecutable(executable, pkg, say);
   } catch (error) {

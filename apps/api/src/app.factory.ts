@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@app/server/config/env';
+import { readTlsCredentials } from '@app/server/config/tls-credentials';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
@@ -27,7 +28,9 @@ export const JSON_BODY_LIMITS: JsonBodyLimits = {
 
 /** Builds the configured api application (not yet listening); used by main.ts and tests. */
 export async function createApiApp(config: AppConfig, options: ApiModuleOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), { bufferLogs: true, bodyParser: false });
+  // TLS_CERT_FILE/TLS_KEY_FILE: the same port serves HTTPS (and Socket.IO over it) instead of HTTP.
+  const httpsOptions = config.tls ? readTlsCredentials(config.tls) : undefined;
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), { bufferLogs: true, bodyParser: false, httpsOptions });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');

@@ -1,14 +1,6 @@
 import type { LoginResponse } from '@app/shared/contracts/api/auth';
+import { cookiePair, refreshCookie } from './support/refresh-cookie';
 import { ADMIN, startTestApi, type TestApi } from './support/test-api';
-
-function refreshCookie(setCookie: string[] | string | undefined): string {
-  const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
-  const cookie = cookies.find((c) => c.startsWith('cs_refresh='));
-  if (!cookie) throw new Error(`no refresh cookie in ${JSON.stringify(setCookie)}`);
-  return cookie;
-}
-
-const cookiePair = (setCookie: string) => setCookie.split(';')[0] ?? '';
 
 describe('auth (U-1, S-16 … S-18)', () => {
   let api: TestApi;

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, withRedisUrl, type AppConfig } from '@app/server/config/env';
+import { readTlsCredentials } from '@app/server/config/tls-credentials';
 import { startRedisServer, type RedisProcess } from '@app/server/redis/redis-process';
 import { findFreePort } from '@app/server/system/free-port';
 import { projectRoot } from '@app/server/system/project-root';
@@ -7,6 +8,7 @@ import { MissingPackageError } from '@app/server/system/system-packages';
 import { join } from 'node:path';
 import { readyMessage } from './announce';
 import { prepareData } from './prepare-data';
+import { Shutdown } from './shutdown';
 import { SupervisedChild } from './supervised-child';
 import { waitForHttp } from './wait-for-http';
 
@@ -18,30 +20,29 @@ const dist = (...parts: string[]) => join(projectRoot(), 'dist', ...parts);
  * missing (Redis, the ComfyUI stand-in), prepares the data folder, runs api and worker,
  * restarts either if it crashes, and stops everything cleanly on Ctrl-C.
  */
-const stops: (() => Promise<void>)[] = [];
-let shuttingDown = false;
+const stops = new Shutdown(log);
+const shuttingDown = () => stops.requested;
+let starting: Promise<void> = Promise.resolve();
 
 async function shutdown(code: number): Promise<never> {
-  if (!shuttingDown) {
-    shuttingDown = true;
-    if (stops.length) log('stopping…');
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
-  }
+  await stops.run(starting);
   process.exit(code);
 }
 
-async function main(): Promise<void> {
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
-
+/** Each step registers how to stop what it started; after Ctrl-C no further step begins. */
+async function start(): Promise<void> {
   let config: AppConfig = loadConfig(process.env);
+  // Checked here too: a bad certificate would otherwise crash the api over and over under us.
+  if (config.tls) readTlsCredentials(config.tls);
   const admin = await prepareData(config, Date.now());
+  if (shuttingDown()) return;
 
   if (!config.redisUrl) {
     const redis: RedisProcess = await startRedisServer({ dir: config.paths.redis, log });
-    stops.push(() => redis.stop());
+    stops.add(() => redis.stop());
     config = withRedisUrl(config, redis.url);
     log(`Redis started on ${redis.url} (data in ${config.paths.redis})`);
+    if (shuttingDown()) return;
   }
 
   let backends = config.comfyuiUrls;
@@ -51,24 +52,32 @@ async function main(): Promise<void> {
     const sim = new SupervisedChild(
       { name: 'comfyui-sim', script: dist('apps/comfyui-sim/src/main.js'), env: { ...process.env, SIM_PORT: String(port), SIM_HOST: '127.0.0.1', SIM_DATA_DIR: join(config.dataDir, 'comfyui-sim') } },
       log,
+      shuttingDown,
     );
     sim.start();
-    stops.push(() => sim.stop());
+    stops.add(() => sim.stop());
     backends = [`http://127.0.0.1:${port}`];
-    await waitForHttp(`${backends[0]}/system_stats`, 30_000, () => shuttingDown);
+    await waitForHttp(`${backends[0]}/system_stats`, 30_000, shuttingDown);
   }
 
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: config.dataDir, REDIS_URL: config.redisUrl, COMFYUI_URLS: backends.join(',') };
   for (const name of ['worker', 'api'] as const) {
-    const child = new SupervisedChild({ name, script: dist(`apps/${name}/src/main.js`), env }, log);
+    const child = new SupervisedChild({ name, script: dist(`apps/${name}/src/main.js`), env }, log, shuttingDown);
     child.start();
-    stops.push(() => child.stop());
+    stops.add(() => child.stop());
   }
-  await waitForHttp(`http://127.0.0.1:${config.port}/api/health`, 60_000, () => shuttingDown);
-  for (const line of readyMessage(studioUrls({ port: config.port, host: config.host, secure: config.tls !== undefined }), admin, backends, simulated)) process.stdout.write(`${line}\n`);
+  const secure = config.tls !== undefined;
+  await waitForHttp(`${secure ? 'https' : 'http'}://127.0.0.1:${config.port}/api/health`, 60_000, shuttingDown);
+  const urls = studioUrls({ port: config.port, host: config.host, secure });
+  for (const line of await readyMessage(urls, admin, backends, simulated)) process.stdout.write(`${line}\n`);
 }
 
-main().catch((error: unknown) => {
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+starting = start();
+void starting.catch((error: unknown) => {
+  // After Ctrl-C a step may give up ("aborted"); that is the stop the user asked for, not a failure.
+  if (shuttingDown()) return;
   if (error instanceof ConfigError) {
     for (const problem of error.problems) process.stderr.write(`config: ${problem}\n`);
   } else if (error instanceof MissingPackageError) {

@@ -13,7 +13,8 @@ const STABLE_AFTER_MS = 60_000;
 
 /**
  * Runs one process and restarts it when it crashes (1 s, doubling to 30 s), reporting each
- * crash. `stop()` asks it to finish (SIGTERM) and kills it after a grace period.
+ * crash. `stop()` asks it to finish (SIGTERM) and kills it after a grace period. An exit while
+ * `isShuttingDown()` (Ctrl-C reached the child before its `stop()`) is expected, not a crash.
  */
 export class SupervisedChild {
   private child: ChildProcess | undefined;
@@ -24,6 +25,7 @@ export class SupervisedChild {
   constructor(
     private readonly spec: ChildSpec,
     private readonly log: (line: string) => void,
+    private readonly isShuttingDown: () => boolean,
   ) {}
 
   start(): void {
@@ -32,7 +34,7 @@ export class SupervisedChild {
     this.child = child;
     child.once('exit', (code, signal) => {
       this.child = undefined;
-      if (this.stopping) return;
+      if (this.stopping || this.isShuttingDown()) return;
       if (Date.now() - startedAt > STABLE_AFTER_MS) this.backoffMs = 1000;
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       this.log(`${this.spec.name} ${how}; restarting in ${this.backoffMs / 1000} s`);
