@@ -10,6 +10,7 @@ import type { Clock } from '@app/server/system/clock';
 import { existsSync } from 'node:fs';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { AliasesModule } from './aliases/aliases.module';
+import { AccessRevocation } from './auth/access-revocation.service';
 import { AuthEvents } from './auth/auth-events';
 import { BackendsController } from './backends/backends.controller';
 import { AuthController } from './auth/auth.controller';
@@ -83,6 +84,7 @@ export class ApiModule implements NestModule {
         JwtStrategy,
         LoginThrottle,
         AuthEvents,
+        AccessRevocation,
         AuthService,
         UsersService,
         TokensService,

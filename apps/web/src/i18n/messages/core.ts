@@ -62,7 +62,8 @@ export const coreMessages = {
   'password.confirm': 'Repeat new password',
   'password.hint': 'At least 10 characters, not your email.',
   'password.submit': 'Change password',
-  'password.changed': 'Password changed. Your other sessions were signed out.',
+  'password.effect': 'Changing it signs out your other sessions and revokes your API tokens.',
+  'password.changed': 'Password changed. Your other sessions were signed out and your API tokens revoked.',
   'password.forcedTitle': 'Choose a new password',
   'password.forcedIntro': 'The password you signed in with was given to you. Choose your own before you continue.',
 
