@@ -26,6 +26,7 @@ import { EventsGateway } from './events/events.gateway';
 import { UserSocketsModule } from './events/user-sockets';
 import { GenerationsModule } from './generations/generations.module';
 import { HealthController } from './health/health.controller';
+import { LimitsController } from './limits/limits.controller';
 import { OutputsModule } from './outputs/outputs.module';
 import { MediaModule } from './media/media.module';
 import { MetricsController } from './metrics/metrics.controller';
@@ -73,7 +74,7 @@ export class ApiModule implements NestModule {
         PresetsModule,
         ...web,
       ],
-      controllers: [AuthController, PreferencesController, UsersController, TokensController, HealthController, MetricsController, BackendsController],
+      controllers: [AuthController, PreferencesController, UsersController, TokensController, HealthController, MetricsController, BackendsController, LimitsController],
       providers: [
         { provide: JWT_SECRET, useValue: secret },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,4 +1,4 @@
-import type { DemandSource, FormField, RunDemand } from '../form/field-types';
+import type { DemandSource, FormField, FormSchema, RunDemand } from '../form/field-types';
 import type { ApiGraph } from './api-graph';
 import { compareNodeIds, nodeTitle } from './graph-nodes';
 import { ownEntry } from './own-entry';
@@ -95,4 +95,9 @@ export function findRunDemands(graph: ApiGraph, fields: readonly Pick<FormField,
 function sourceOf(input: string, field: string | undefined, literal: unknown): DemandSource | undefined {
   if (field !== undefined) return { input, field };
   return typeof literal === 'number' && Number.isFinite(literal) ? { input, value: literal } : undefined;
+}
+
+/** A form stored before caps existed gets its demands from the graph it was parsed from. */
+export function withRunDemands(schema: FormSchema, graph: ApiGraph): FormSchema {
+  return schema.demands ? schema : { ...schema, demands: findRunDemands(graph, schema.fields) };
 }
