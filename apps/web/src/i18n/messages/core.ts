@@ -43,6 +43,9 @@ export const coreMessages = {
   'validation.tooShort': 'Must be at least {min} characters',
   'validation.tooLong': 'Must be at most {max} characters',
   'validation.pickOne': 'Pick at least one',
+  'validation.atLeast': 'Must be at least {min}',
+  'validation.atMost': 'Must be at most {max}',
+  'validation.wholeNumber': 'Must be a whole number',
   'validation.passwordsDiffer': 'The passwords do not match',
   'validation.dateInPast': 'Must be in the future',
 
