@@ -14,7 +14,7 @@ import { createApiApp } from './app.factory';
 /** The api process: REST, Socket.IO and the built web app on one port. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  // npm start prepares the data folder first; containers start the api directly.
+  // Containers start here without npm start's data preparation: the data folder is made owner-only first.
   await securePrivateData(config);
   const app = await createApiApp(config, { webDist: join(projectRoot(), 'apps/web/dist') });
   // npm start creates the first admin before the api starts; containers start the api directly.
