@@ -10,6 +10,7 @@ import type { Clock } from '@app/server/system/clock';
 import { existsSync } from 'node:fs';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { AliasesModule } from './aliases/aliases.module';
+import { AccessRevocation } from './auth/access-revocation.service';
 import { AuthEvents } from './auth/auth-events';
 import { BackendsController } from './backends/backends.controller';
 import { AuthController } from './auth/auth.controller';
@@ -26,6 +27,7 @@ import { EventsGateway } from './events/events.gateway';
 import { UserSocketsModule } from './events/user-sockets';
 import { GenerationsModule } from './generations/generations.module';
 import { HealthController } from './health/health.controller';
+import { LimitsController } from './limits/limits.controller';
 import { OutputsModule } from './outputs/outputs.module';
 import { MediaModule } from './media/media.module';
 import { MetricsController } from './metrics/metrics.controller';
@@ -74,7 +76,7 @@ export class ApiModule implements NestModule {
         PresetsModule,
         ...web,
       ],
-      controllers: [AuthController, PreferencesController, UsersController, TokensController, HealthController, MetricsController, BackendsController, ServerUrlsController],
+      controllers: [AuthController, PreferencesController, UsersController, TokensController, HealthController, MetricsController, BackendsController, ServerUrlsController, LimitsController],
       providers: [
         { provide: JWT_SECRET, useValue: secret },
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -86,6 +88,7 @@ export class ApiModule implements NestModule {
         JwtStrategy,
         LoginThrottle,
         AuthEvents,
+        AccessRevocation,
         AuthService,
         UsersService,
         TokensService,

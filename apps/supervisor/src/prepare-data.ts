@@ -7,17 +7,15 @@ import { WorkflowsRepository } from '@app/server/repositories/workflows.reposito
 import { seedSampleWorkflows } from '@app/server/workflows/seed-samples';
 import { seedTagList } from '@app/server/tags/shipped-tags';
 import { TagListsRepository } from '@app/server/tags/tag-lists.repository';
-import { mkdirSync } from 'node:fs';
+import { securePrivateData } from '@app/server/storage/private-data';
 
 /**
- * Everything a start needs on disk before any process opens it: the data folders, the JWT
+ * Everything a start needs on disk before any process opens it: the data folders (owner-only), the JWT
  * secret, the schema at its latest migration, and on the first start the admin (U-2),
  * the sample workflows (W-4) and the tag list (T-1). Idempotent.
  */
 export async function prepareData(config: AppConfig, now: number): Promise<BootstrapResult> {
-  for (const dir of [config.dataDir, ...Object.values(config.paths).filter((p) => p !== config.paths.secret)]) {
-    mkdirSync(dir, { recursive: true });
-  }
+  await securePrivateData(config);
   resolveJwtSecret(config);
   const db = openDatabase(config.database);
   try {

@@ -113,6 +113,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { requiresAdmin: true, titleKey: 'adminTags.title' },
       },
       {
+        path: 'admin/limits',
+        name: 'admin-limits',
+        component: () => import('./admin/components/LimitsAdminView.vue'),
+        meta: { requiresAdmin: true, titleKey: 'adminLimits.title' },
+      },
+      {
         path: 'profile',
         name: 'profile',
         component: () => import('./profile/components/ProfileView.vue'),

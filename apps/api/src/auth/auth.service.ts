@@ -9,6 +9,7 @@ import { UsersRepository } from '@app/server/repositories/users.repository';
 import { Clock } from '@app/server/system/clock';
 import { newId } from '@app/server/system/ids';
 import type { AuthUser } from '../common/auth-user';
+import { AccessRevocation } from './access-revocation.service';
 import { AuthEvents } from './auth-events';
 import { ACCESS_TOKEN_TTL_SECONDS, type AccessClaims } from './jwt-claims';
 import { LoginThrottle } from './login-throttle.service';
@@ -40,6 +41,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly clock: Clock,
     private readonly events: AuthEvents,
+    private readonly access: AccessRevocation,
   ) {}
 
   async login(request: LoginRequest, client: ClientInfo): Promise<IssuedSession> {
@@ -93,7 +95,7 @@ export class AuthService {
     return { ...this.me(user), displayName: updated.displayName };
   }
 
-  /** Changing the password ends every other session (U-7). */
+  /** Changing the password ends every other session and every API token (U-7). */
   async changePassword(user: AuthUser, change: ChangePassword): Promise<void> {
     const valid = await verifyPassword(await this.users.getPasswordHash(user.id), change.currentPassword);
     if (!valid) throw new ValidationError('Current password is wrong', [{ field: 'body.currentPassword', message: 'is wrong' }]);
@@ -103,8 +105,7 @@ export class AuthService {
     }
     const now = this.clock.now();
     await this.users.setPassword(user.id, await hashPassword(change.newPassword), false, now);
-    await this.sessions.revoke({ userId: user.id, exceptSessionId: user.sessionId }, 'password changed', now);
-    await this.events.accessChanged(user.id);
+    await this.access.endCredentials(user.id, 'password changed', now, user.sessionId);
   }
 
   async listSessions(user: AuthUser): Promise<Session[]> {

@@ -50,7 +50,7 @@ export class Authenticator {
     const user = await this.users.findById(parsed.data.sub);
     if (!user || user.state !== 'active') throw new UnauthenticatedError('Session ended; sign in again');
     const { id, email, displayName, role, mustChangePassword } = user;
-    return { id, email, displayName, role, mustChangePassword, via: 'session', sessionId: session.id, scopes: sessionScopes(role) };
+    return { id, email, displayName, role, mustChangePassword, via: 'session', sessionId: session.id, expiresAt: session.expiresAt, scopes: sessionScopes(role) };
   }
 
   /** Whether a caller established earlier (an open socket) may still act: session or token alive, user active. */
@@ -74,6 +74,6 @@ export class Authenticator {
     // A demoted admin's token loses its admin scope with the role.
     const scopes = token.scopes.filter((s) => sessionScopes(user.role).includes(s));
     const { id, email, displayName, role } = user;
-    return { id, email, displayName, role, mustChangePassword: false, via: 'token', tokenId: token.tokenId, scopes };
+    return { id, email, displayName, role, mustChangePassword: false, via: 'token', tokenId: token.tokenId, expiresAt: token.expiresAt, scopes };
   }
 }

@@ -12,6 +12,8 @@ export interface AuthUser {
   via: 'session' | 'token';
   sessionId?: string;
   tokenId?: string;
+  /** When the credential ends by itself (session or token expiry, Unix ms); null = never. */
+  expiresAt: number | null;
   /** What this credential may do; a session may do everything its role allows. */
   scopes: readonly TokenScope[];
 }

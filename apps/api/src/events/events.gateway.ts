@@ -2,6 +2,7 @@ import { Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/c
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { JobEventsBus } from '@app/server/events/job-events';
+import { Clock } from '@app/server/system/clock';
 import { AuthEvents } from '../auth/auth-events';
 import { Authenticator } from '../auth/authenticator.service';
 import type { AuthUser } from '../common/auth-user';
@@ -14,6 +15,18 @@ interface SocketData {
   user: AuthUser;
 }
 
+/** What dropping needs of a socket, local or fetched from the adapter. */
+interface DroppableSocket {
+  data: unknown;
+  emit(event: 'session.ended'): unknown;
+  disconnect(close: boolean): unknown;
+}
+
+/** setTimeout's longest delay; a later expiry is re-armed when it fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Least delay when re-arming, so a credential that is somehow still valid never spins. */
+const REARM_MIN_MS = 1000;
+
 /** The credential from the handshake `auth` payload, or an `Authorization: Bearer` header — never the URL (S-19). */
 function handshakeToken(socket: Socket): string | undefined {
   const auth: unknown = socket.handshake.auth;
@@ -24,7 +37,8 @@ function handshakeToken(socket: Socket): string | undefined {
 
 /**
  * Socket.IO at /api/socket.io. The handshake is authenticated before the connection exists;
- * each socket joins only its user's room; sockets whose session or user lost access are dropped.
+ * each socket joins only its user's room; sockets whose session, token or user lost access are
+ * dropped, and so are sockets whose credential expires.
  */
 @WebSocketGateway({ path: SOCKET_PATH, serveClient: false, cors: false })
 export class EventsGateway implements OnModuleInit, OnApplicationShutdown, OnGatewayInit, OnGatewayConnection {
@@ -37,6 +51,7 @@ export class EventsGateway implements OnModuleInit, OnApplicationShutdown, OnGat
     private readonly authEvents: AuthEvents,
     private readonly jobEvents: JobEventsBus,
     private readonly sockets: UserSockets,
+    private readonly clock: Clock,
   ) {}
 
   afterInit(server: Server): void {
@@ -65,6 +80,7 @@ export class EventsGateway implements OnModuleInit, OnApplicationShutdown, OnGat
   async handleConnection(socket: Socket): Promise<void> {
     const { user } = socket.data as SocketData;
     await socket.join(userRoom(user.id));
+    this.dropAtExpiry(socket, user.expiresAt);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -74,13 +90,32 @@ export class EventsGateway implements OnModuleInit, OnApplicationShutdown, OnGat
   /** Drops this user's sockets whose credential no longer holds (S-19). */
   private async recheck(userId: string): Promise<void> {
     const sockets = await this.server.in(userRoom(userId)).fetchSockets();
-    for (const socket of sockets) {
-      const { user } = socket.data as SocketData;
-      if (!(await this.authenticator.isStillValid(user))) {
-        this.logger.log({ userId }, 'socket access revoked');
-        socket.emit('session.ended');
-        socket.disconnect(true);
-      }
-    }
+    for (const socket of sockets) await this.dropIfInvalid(socket);
+  }
+
+  /** True when the socket's credential no longer holds and the socket was dropped. */
+  private async dropIfInvalid(socket: DroppableSocket): Promise<boolean> {
+    const { user } = socket.data as SocketData;
+    if (await this.authenticator.isStillValid(user)) return false;
+    this.logger.log({ userId: user.id }, 'socket access revoked');
+    socket.emit('session.ended');
+    socket.disconnect(true);
+    return true;
+  }
+
+  /** An expiring token or session ends its socket when it expires, not at the next revocation. */
+  private dropAtExpiry(socket: Socket, expiresAt: number | null, minDelayMs = 0): void {
+    if (expiresAt === null) return;
+    const delay = Math.min(Math.max(expiresAt - this.clock.now(), minDelayMs), MAX_TIMER_MS);
+    const timer = setTimeout(() => {
+      this.dropIfInvalid(socket).then(
+        (dropped) => {
+          if (!dropped && socket.connected) this.dropAtExpiry(socket, expiresAt, REARM_MIN_MS);
+        },
+        (error: unknown) => this.logger.error({ err: error }, 'socket expiry check failed'),
+      );
+    }, delay);
+    timer.unref();
+    socket.once('disconnect', () => clearTimeout(timer));
   }
 }

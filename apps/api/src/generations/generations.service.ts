@@ -10,9 +10,13 @@ import { UploadsRepository } from '@app/server/repositories/uploads.repository';
 import { WorkflowMemoryRepository } from '@app/server/repositories/workflow-memory.repository';
 import { Clock } from '@app/server/system/clock';
 import { isUuid, newId } from '@app/server/system/ids';
+import { WorkflowsRepository } from '@app/server/repositories/workflows.repository';
+import { withRunDemands } from '@app/shared/workflow/run-demands';
+import type { ApiGraph } from '@app/shared/workflow/api-graph';
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { AuthUser } from '../common/auth-user';
+import { RunCaps } from '../workflows/run-caps.service';
 import { WorkflowsService } from '../workflows/workflows.service';
 import { decodeCursor, encodeCursor } from '../common/page-cursor';
 import { Dispatcher } from './dispatcher.service';
@@ -40,6 +44,8 @@ export class GenerationsService {
     private readonly views: JobViews,
     private readonly memory: WorkflowMemoryRepository,
     private readonly uploads: UploadsRepository,
+    private readonly caps: RunCaps,
+    private readonly versions: WorkflowsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -55,6 +61,7 @@ export class GenerationsService {
     await this.assertOwnUploads(user, workflow.schema, valid.values);
     const plan = planRuns(workflow.schema, valid.values, { randomize, bypass, count: input.count, random: osRandom });
     if (!plan.ok) throw new ValidationError('Some switches are not valid', withPrefix(plan.errors, 'body'));
+    await this.caps.assertWithin(workflow.schema, plan.runs.map((run) => run.values), bypass);
 
     const waiting = await this.jobs.countWaiting(user.id);
     if (waiting + plan.runs.length > MAX_WAITING_JOBS) {
@@ -110,6 +117,7 @@ export class GenerationsService {
       if (!plan.ok || !plan.runs[0]) throw new ValidationError('The job’s values no longer fit its workflow', plan.ok ? [] : withPrefix(plan.errors, 'body'));
       ({ values, seed } = plan.runs[0]);
     }
+    await this.assertRetryWithinCaps(job, values);
     const retry: NewJob = {
       id: newId(),
       userId: job.userId,
@@ -125,6 +133,12 @@ export class GenerationsService {
     };
     await this.dispatcher.enqueue(user.id, [retry]);
     return { jobs: [{ id: retry.id }] };
+  }
+
+  /** The caps as they are now, on the version the retry runs; a version that is gone fails in the worker as before. */
+  private async assertRetryWithinCaps(job: { workflowId: string; workflowVersion: number; bypass: string[] }, values: FormValues): Promise<void> {
+    const version = await this.versions.findVersion(job.workflowId, job.workflowVersion);
+    if (version) await this.caps.assertWithin(withRunDemands(version.schema, version.graph as ApiGraph), [values], job.bypass);
   }
 
   /** An image value names an upload; it must be one of the caller's own (U-5). */

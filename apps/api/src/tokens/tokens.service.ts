@@ -5,6 +5,7 @@ import { randomSecret, sha256Hex } from '@app/server/auth/credentials';
 import { ApiTokensRepository } from '@app/server/repositories/api-tokens.repository';
 import { Clock } from '@app/server/system/clock';
 import { newId } from '@app/server/system/ids';
+import { AuthEvents } from '../auth/auth-events';
 import type { AuthUser } from '../common/auth-user';
 
 /** Personal API tokens (U-7): shown once, stored as a SHA-256 digest. */
@@ -13,6 +14,7 @@ export class TokensService {
   constructor(
     private readonly tokens: ApiTokensRepository,
     private readonly clock: Clock,
+    private readonly events: AuthEvents,
   ) {}
 
   list(user: AuthUser): Promise<ApiToken[]> {
@@ -41,5 +43,7 @@ export class TokensService {
 
   async revoke(user: AuthUser, tokenId: string): Promise<void> {
     if (!(await this.tokens.revoke(user.id, tokenId, this.clock.now()))) throw new NotFoundError('Token not found');
+    // S-19: a socket the token opened must not outlive it.
+    await this.events.accessChanged(user.id);
   }
 }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { CreateUser, UpdateUser, User } from '@app/shared/contracts/api/users';
 import { ConflictError, NotFoundError, ValidationError } from '@app/shared/contracts/errors';
 import { hashPassword } from '@app/server/auth/credentials';
-import { SessionsRepository } from '@app/server/repositories/sessions.repository';
 import { UsersRepository } from '@app/server/repositories/users.repository';
 import { Clock } from '@app/server/system/clock';
 import { newId } from '@app/server/system/ids';
+import { AccessRevocation } from '../auth/access-revocation.service';
 import { AuthEvents } from '../auth/auth-events';
 import { assertPasswordAllowed } from '../auth/auth.service';
 
@@ -16,7 +16,7 @@ const LAST_ADMIN = 'The last active admin cannot be disabled, demoted or deleted
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly sessions: SessionsRepository,
+    private readonly access: AccessRevocation,
     private readonly events: AuthEvents,
     private readonly clock: Clock,
   ) {}
@@ -41,26 +41,25 @@ export class UsersService {
     });
   }
 
-  /** Disabling ends every session at once; role changes apply on the next request. */
+  /** Disabling ends every session and API token at once; role changes apply on the next request. */
   async update(id: string, changes: UpdateUser): Promise<User> {
     const now = this.clock.now();
     const result = await this.users.update(id, changes, now);
     if (result === 'not-found') throw new NotFoundError('User not found');
     if (result === 'last-admin') throw new ConflictError(LAST_ADMIN);
-    if (changes.state === 'disabled') await this.sessions.revoke({ userId: id }, 'user disabled', now);
-    await this.events.accessChanged(id);
+    if (changes.state === 'disabled') await this.access.endCredentials(id, 'user disabled', now);
+    else await this.events.accessChanged(id);
     return result;
   }
 
-  /** An admin reset: the user must choose a new password at next login; sessions end (U-3, U-9). */
+  /** An admin reset: the user must choose a new password at next login; sessions and API tokens end (U-3, U-9). */
   async resetPassword(id: string, password: string): Promise<void> {
     const user = await this.users.findById(id);
     if (!user) throw new NotFoundError('User not found');
     assertPasswordAllowed(password, user.email, 'body.password');
     const now = this.clock.now();
     await this.users.setPassword(id, await hashPassword(password), true, now);
-    await this.sessions.revoke({ userId: id }, 'password reset by admin', now);
-    await this.events.accessChanged(id);
+    await this.access.endCredentials(id, 'password reset by admin', now);
   }
 
   async delete(id: string, confirmEmail: string): Promise<void> {

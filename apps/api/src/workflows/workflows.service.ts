@@ -5,17 +5,20 @@ import { validateValues } from '@app/shared/form/validate-values';
 import { buildAliasIndex } from '@app/shared/prompt/alias-index';
 import { createRandom } from '@app/shared/prompt/seeded-random';
 import { prepareRun } from '@app/shared/workflow/prepare-run';
+import { withRunDemands } from '@app/shared/workflow/run-demands';
 import { AliasesRepository } from '@app/server/repositories/aliases.repository';
 import { ConflictError, NotFoundError, ValidationError } from '@app/shared/contracts/errors';
 import type { FormSchema } from '@app/shared/form/field-types';
 import type { ApiGraph } from '@app/shared/workflow/api-graph';
 import { WorkflowMemoryRepository } from '@app/server/repositories/workflow-memory.repository';
+import { RunLimitsRepository } from '@app/server/repositories/run-limits.repository';
 import { WorkflowsRepository, type WorkflowRecord } from '@app/server/repositories/workflows.repository';
 import { Clock } from '@app/server/system/clock';
 import { newId } from '@app/server/system/ids';
 import { importWorkflowGraph } from '@app/server/workflows/workflow-import';
 import type { AuthUser } from '../common/auth-user';
 import { CatalogueService } from './catalogue.service';
+import { RunCaps } from './run-caps.service';
 
 /** A workflow version with its form as the backends offer it right now. */
 export interface LiveWorkflow {
@@ -34,6 +37,8 @@ export class WorkflowsService {
     private readonly catalogue: CatalogueService,
     private readonly memories: WorkflowMemoryRepository,
     private readonly aliases: AliasesRepository,
+    private readonly limits: RunLimitsRepository,
+    private readonly caps: RunCaps,
     private readonly clock: Clock,
   ) {}
 
@@ -44,7 +49,7 @@ export class WorkflowsService {
   async detail(id: string): Promise<WorkflowDetail> {
     const live = await this.live(id);
     const version = await this.workflows.findVersion(id, live.record.version);
-    return { ...summary(live.record), schema: live.schema, warnings: version?.warnings ?? [] };
+    return { ...summary(live.record), schema: live.schema, warnings: version?.warnings ?? [], limits: await this.limits.find() };
   }
 
   /**
@@ -56,9 +61,10 @@ export class WorkflowsService {
     const version = record && (await this.workflows.findVersion(id, record.version));
     if (!record || !version) throw new NotFoundError('Workflow not found');
     const catalogue = await this.catalogue.current();
-    if (!catalogue.objectInfo) return { record, graph: version.graph as ApiGraph, schema: version.schema };
+    const stored = { record, graph: version.graph as ApiGraph, schema: withRunDemands(version.schema, version.graph as ApiGraph) };
+    if (!catalogue.objectInfo) return stored;
     const reread = importWorkflowGraph(version.graph, catalogue);
-    return reread.ok ? { record, graph: reread.graph, schema: reread.schema } : { record, graph: version.graph as ApiGraph, schema: version.schema };
+    return reread.ok ? { record, graph: reread.graph, schema: reread.schema } : stored;
   }
 
   async memory(user: AuthUser, id: string): Promise<WorkflowMemory> {
@@ -80,6 +86,7 @@ export class WorkflowsService {
     if (!plan.ok) throw new ValidationError('Some switches are not valid', plan.errors.map((e) => ({ ...e, field: `body.${e.field}` })));
     const [run] = plan.runs;
     if (!run) throw new ValidationError('Nothing to compile');
+    await this.caps.assertWithin(workflow.schema, [run.values], bypass);
     const prepared = prepareRun({
       graph: workflow.graph,
       schema: workflow.schema,
@@ -109,7 +116,7 @@ export class WorkflowsService {
       now: this.clock.now(),
     });
     if (created === 'name-taken') throw new ConflictError('A workflow with this name exists', NAME_TAKEN);
-    return { ...summary(created), schema: imported.schema, warnings: imported.warnings };
+    return { ...summary(created), schema: imported.schema, warnings: imported.warnings, limits: await this.limits.find() };
   }
 
   async update(id: string, input: UpdateWorkflow): Promise<WorkflowDetail> {

@@ -5,11 +5,14 @@ import { t } from '../i18n/en';
 export function catalogueMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? t('validation.required') : undefined;
+      if (issue.input === undefined) return t('validation.required');
+      return issue.expected === 'int' ? t('validation.wholeNumber') : undefined;
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
+      if (issue.origin === 'number') return t('validation.atLeast', { min: Number(issue.minimum) });
       return issue.origin === 'array' ? t('validation.pickOne') : undefined;
     case 'too_big':
+      if (issue.origin === 'number') return t('validation.atMost', { max: Number(issue.maximum) });
       return issue.origin === 'string' ? t('validation.tooLong', { max: Number(issue.maximum) }) : undefined;
     case 'invalid_format':
       return issue.format === 'email' ? t('validation.email') : undefined;

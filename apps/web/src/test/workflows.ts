@@ -1,6 +1,7 @@
 import { parseObjectInfo } from '@app/shared/comfy/object-info';
 import type { WorkflowDetail } from '@app/shared/contracts/api/workflows';
 import type { FormSchema } from '@app/shared/form/field-types';
+import { DEFAULT_RUN_LIMITS } from '@app/shared/form/run-limits';
 import { parseWorkflow } from '@app/shared/workflow/parse-workflow';
 import { readFixtureJson } from '@test/fixtures';
 import stitchGraph from './stitch-workflow.json';
@@ -60,6 +61,7 @@ export function workflowDetail(schema: FormSchema, overrides: Partial<WorkflowDe
     updatedAt: Date.UTC(2025, 0, 2),
     schema,
     warnings: [],
+    limits: DEFAULT_RUN_LIMITS,
     ...overrides,
   };
 }

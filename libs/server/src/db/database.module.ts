@@ -16,6 +16,7 @@ import { UsersRepository } from '../repositories/users.repository';
 import { WorkflowMemoryRepository } from '../repositories/workflow-memory.repository';
 import { WorkflowsRepository } from '../repositories/workflows.repository';
 import { PresetsRepository } from '../repositories/presets.repository';
+import { RunLimitsRepository } from '../repositories/run-limits.repository';
 import { TagsRepository } from '../repositories/tags.repository';
 import { TagListsRepository } from '../tags/tag-lists.repository';
 import { migrateToLatest, openDatabase, type Database } from './database';
@@ -39,6 +40,7 @@ const repositories = [
   TagsRepository,
   TagListsRepository,
   PresetsRepository,
+  RunLimitsRepository,
 ];
 
 /** Opens the database, brings it to the latest migration before anything uses it, and closes it on shutdown. */

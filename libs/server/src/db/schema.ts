@@ -23,6 +23,7 @@ export interface DB {
   aliasTrash: AliasTrashTable;
   workflowMemory: WorkflowMemoryTable;
   userPreferences: UserPreferencesTable;
+  settings: SettingsTable;
   tagLists: TagListsTable;
   tags: TagsTable;
   tagAliases: TagAliasesTable;
@@ -262,6 +263,13 @@ export interface WorkflowMemoryTable {
 export interface UserPreferencesTable {
   userId: string;
   preferences: string;
+  updatedAt: number;
+}
+
+/** Studio-wide settings by key (`run-limits`), each a JSON value read through its current schema. */
+export interface SettingsTable {
+  key: string;
+  value: string;
   updatedAt: number;
 }
 

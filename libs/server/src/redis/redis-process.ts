@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { PRIVATE_DIR_MODE } from '../storage/private-data';
 import { findFreePort } from '../system/free-port';
 import { ensureDebianExecutable } from '../system/system-packages';
 
@@ -28,7 +29,7 @@ export async function startRedisServer(options: StartRedisOptions = {}): Promise
   const port = await findFreePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'yes', '--save', '', '--daemonize', 'no'];
   if (options.dir) {
-    mkdirSync(options.dir, { recursive: true });
+    mkdirSync(options.dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     args.push('--dir', options.dir, '--appendonly', 'yes', '--appendfsync', 'everysec');
   } else {
     args.push('--appendonly', 'no');

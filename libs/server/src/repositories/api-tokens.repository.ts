@@ -12,6 +12,7 @@ export interface ApiTokenOwner {
   userId: string;
   scopes: TokenScope[];
   lastUsedAt: number | null;
+  expiresAt: number | null;
 }
 
 function toApiToken(row: Pick<ApiTokenRow, 'id' | 'name' | 'scopes' | 'createdAt' | 'lastUsedAt' | 'expiresAt'>): ApiToken {
@@ -47,7 +48,7 @@ export class ApiTokensRepository {
     const row = await this.db
       .selectFrom('apiTokens')
       .innerJoin('users', 'users.id', 'apiTokens.userId')
-      .select(['apiTokens.id as tokenId', 'apiTokens.userId as userId', 'apiTokens.scopes as scopes', 'apiTokens.lastUsedAt as lastUsedAt'])
+      .select(['apiTokens.id as tokenId', 'apiTokens.userId as userId', 'apiTokens.scopes as scopes', 'apiTokens.lastUsedAt as lastUsedAt', 'apiTokens.expiresAt as expiresAt'])
       .where('apiTokens.tokenHash', '=', tokenHash)
       .where('apiTokens.revokedAt', 'is', null)
       .where((eb) => eb.or([eb('apiTokens.expiresAt', 'is', null), eb('apiTokens.expiresAt', '>', now)]))
@@ -70,5 +71,11 @@ export class ApiTokensRepository {
       .where('revokedAt', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Revokes every live token of the user (password change or reset, account disabled); how many. */
+  async revokeAllForUser(userId: string, now: number): Promise<number> {
+    const result = await this.db.updateTable('apiTokens').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 }

@@ -1,18 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { PRIVATE_DIR_MODE as DIR_MODE, PRIVATE_FILE_MODE as FILE_MODE } from './private-data';
 
 /**
  * S-25: a file appears under its final name only once it is complete. Everything is written
  * to a hidden temporary name in the same folder (so the rename cannot cross file systems),
- * flushed to disk, then renamed over the destination.
+ * flushed to disk, then renamed over the destination. Files and folders are owner-only.
  */
-
-const FILE_MODE = 0o640;
-const DIR_MODE = 0o750;
 
 /** `.<name>.<random>.tmp` beside `path`. */
 export function temporarySibling(path: string): string {
@@ -70,11 +68,13 @@ export function copyFileAtomic(source: string, path: string): Promise<void> {
 
 /**
  * Moves `source` onto `path`: one rename when both are on the same file system, else an
- * atomic copy followed by removing the source.
+ * atomic copy followed by removing the source. The file becomes owner-only whatever wrote it
+ * (a download, ffmpeg).
  */
 export async function moveFileAtomic(source: string, path: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: DIR_MODE });
   try {
+    await chmod(source, FILE_MODE);
     await flush(source);
     await rename(source, path);
   } catch (error) {

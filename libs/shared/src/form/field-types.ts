@@ -70,11 +70,28 @@ export type OutputKind = z.infer<typeof outputKindSchema>;
 export const workflowTypeSchema = z.enum(['text-to-image', 'text-to-video', 'image-to-image', 'image-to-video']);
 export type WorkflowType = z.infer<typeof workflowTypeSchema>;
 
+/** Where a size, batch or length input of the graph gets its number: a form field, or the graph's own literal. */
+export const demandSourceSchema = z.object({ input: z.string(), field: z.string().optional(), value: z.number().optional() });
+export type DemandSource = z.infer<typeof demandSourceSchema>;
+
+/** One node that decides how much a run makes (`findRunDemands`): image size, images per run, frames. */
+export const runDemandSchema = z.object({
+  nodeId: z.string(),
+  label: z.string(),
+  width: demandSourceSchema.optional(),
+  height: demandSourceSchema.optional(),
+  batch: demandSourceSchema.optional(),
+  frames: demandSourceSchema.optional(),
+});
+export type RunDemand = z.infer<typeof runDemandSchema>;
+
 export const formSchemaSchema = z.object({
   fields: z.array(formFieldSchema),
   outputs: z.array(z.object({ nodeId: z.string(), classType: z.string(), kind: outputKindSchema })),
   type: workflowTypeSchema,
   source: z.enum(['cozygen', 'plain']),
+  /** What the graph asks a backend to make, checked against the admin's caps; absent in forms stored before caps existed. */
+  demands: z.array(runDemandSchema).optional(),
 });
 export type FormSchema = z.infer<typeof formSchemaSchema>;
 

@@ -8,6 +8,7 @@ import { isCozyGenMarker, isInputMarker } from './cozygen-nodes';
 import { markerFields } from './marker-fields';
 import { findOutputNodes } from './output-nodes';
 import { plainFields } from './plain-fields';
+import { findRunDemands } from './run-demands';
 import { inferWorkflowType } from './workflow-type';
 import { ownEntry } from './own-entry';
 
@@ -42,7 +43,7 @@ export function parseWorkflow(graph: unknown, objectInfo?: ObjectInfo, options: 
   const outputs = findOutputNodes(checked.graph, objectInfo);
   return {
     ok: true,
-    schema: { fields, outputs, type: inferWorkflowType(fields, outputs), source: hasMarkers ? 'cozygen' : 'plain' },
+    schema: { fields, outputs, type: inferWorkflowType(fields, outputs), source: hasMarkers ? 'cozygen' : 'plain', demands: findRunDemands(checked.graph, fields) },
     warnings: [...unknownClassWarnings(checked.graph, objectInfo), ...warnings],
   };
 }

@@ -5,6 +5,8 @@ import type { FieldError } from '@app/shared/contracts/errors';
 import { fieldActivity } from '@app/shared/form/field-activity';
 import type { FieldActivity } from '@app/shared/form/field-activity';
 import type { FieldValue, FormSchema } from '@app/shared/form/field-types';
+import { capFieldMaxima, checkRunLimits } from '@app/shared/form/run-limits';
+import type { RunLimits } from '@app/shared/form/run-limits';
 import { validateValues } from '@app/shared/form/validate-values';
 import { ApiError, formFieldName } from '../../api/api-error';
 import { asSentence } from '../../forms/field-messages';
@@ -24,12 +26,17 @@ function byField(errors: readonly FieldError[]): Record<string, string> {
 
 const NO_ACTIVITY: FieldActivity = { bypassed: [], inactive: [], removedNodes: [] };
 
+/** Cap errors that no field of the form set (a size the workflow itself fixes) go above the form. */
+const isFieldError = (error: FieldError) => error.field.startsWith('values.');
+
 /**
  * A workflow form's state (J-1): values, randomize and bypass switches, count; checked with the
- * shared `validateValues` before anything is sent, and the api's field errors put on the fields.
+ * shared `validateValues` and the admin's caps (`checkRunLimits`) before anything is sent, and the
+ * api's field errors put on the fields. Batch and frame fields stop at their caps.
  */
 export function useWorkflowForm() {
   const schema = shallowRef<FormSchema | null>(null);
+  const limits = shallowRef<RunLimits | null>(null);
   const values = ref<Record<string, FieldValue>>({});
   const randomize = ref<string[]>([]);
   const bypass = ref<string[]>([]);
@@ -39,8 +46,9 @@ export function useWorkflowForm() {
 
   const activity = computed(() => (schema.value ? fieldActivity(schema.value, bypass.value) : NO_ACTIVITY));
 
-  function reset(next: FormSchema, state: FormState): void {
-    schema.value = next;
+  function reset(next: FormSchema, state: FormState, caps: RunLimits | null = null): void {
+    schema.value = caps ? capFieldMaxima(next, caps) : next;
+    limits.value = caps;
     values.value = { ...state.values };
     randomize.value = [...state.randomize];
     bypass.value = [...state.bypass];
@@ -86,10 +94,12 @@ export function useWorkflowForm() {
     if (!schema.value) return null;
     formError.value = null;
     const checked = validateValues(schema.value, values.value, { bypass: bypass.value });
-    const errors = checked.ok ? {} : byField(checked.errors);
+    const overCaps = checked.ok && limits.value ? checkRunLimits(schema.value, checked.values, limits.value, { bypass: bypass.value }) : [];
+    const errors = checked.ok ? byField(overCaps.filter(isFieldError)) : byField(checked.errors);
     const countError = checkCount();
     fieldErrors.value = countError ? { ...errors, count: countError } : errors;
-    if (!checked.ok || countError) return null;
+    formError.value = overCaps.find((error) => !isFieldError(error))?.message ?? null;
+    if (!checked.ok || overCaps.length > 0 || countError) return null;
     return { workflowId, values: values.value, randomize: randomize.value, bypass: bypass.value, count: count.value ?? 1 };
   }
 
@@ -100,7 +110,7 @@ export function useWorkflowForm() {
     formError.value = error.message;
   }
 
-  return { schema, values, randomize, bypass, count, fieldErrors, formError, activity, reset, setValue, mergeValues, setRandomize, setBypass, submission, showFailure };
+  return { schema, limits, values, randomize, bypass, count, fieldErrors, formError, activity, reset, setValue, mergeValues, setRandomize, setBypass, submission, showFailure };
 }
 
 export type WorkflowForm = ReturnType<typeof useWorkflowForm>;

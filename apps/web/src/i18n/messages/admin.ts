@@ -1,4 +1,4 @@
-/** Admin: users, workflows, backends, the tag list. */
+/** Admin: users, workflows, backends, the tag list, run limits. */
 export const adminMessages = {
   'users.title': 'Users',
   'users.empty': 'No users yet.',
@@ -33,6 +33,20 @@ export const adminMessages = {
   'users.deleted': 'User {email} deleted',
   'users.updated': 'Saved changes to {email}',
   'users.actionsFor': 'Actions for {email}',
+
+  'adminLimits.title': 'Limits',
+  'adminLimits.section': 'What one run may make',
+  'adminLimits.intro':
+    'A run that asks a backend for more is refused before it is queued, naming the form field that asked. The limits apply to everyone, admins included; the form shows them as maxima.',
+  'adminLimits.maxPixels': 'Pixels per image',
+  'adminLimits.maxPixelsHint': '{megapixels} megapixels, for example {side} × {side}; video frames count too.',
+  'adminLimits.maxPixelsBounds': 'From {min} to {max} pixels.',
+  'adminLimits.maxBatchSize': 'Images per run',
+  'adminLimits.maxBatchSizeHint': 'Batch sizes and batch repeats.',
+  'adminLimits.maxFrames': 'Video frames per run',
+  'adminLimits.maxFramesHint': 'Frames of one video; 241 is ten seconds at 24 fps.',
+  'adminLimits.useDefaults': 'Use the defaults',
+  'adminLimits.saved': 'Limits saved',
 
   'adminWorkflows.title': 'Workflows',
   'adminWorkflows.import': 'Import a workflow',

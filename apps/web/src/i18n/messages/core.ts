@@ -46,6 +46,9 @@ export const coreMessages = {
   'validation.tooShort': 'Must be at least {min} characters',
   'validation.tooLong': 'Must be at most {max} characters',
   'validation.pickOne': 'Pick at least one',
+  'validation.atLeast': 'Must be at least {min}',
+  'validation.atMost': 'Must be at most {max}',
+  'validation.wholeNumber': 'Must be a whole number',
   'validation.passwordsDiffer': 'The passwords do not match',
   'validation.dateInPast': 'Must be in the future',
 
@@ -65,7 +68,8 @@ export const coreMessages = {
   'password.confirm': 'Repeat new password',
   'password.hint': 'At least 10 characters, not your email.',
   'password.submit': 'Change password',
-  'password.changed': 'Password changed. Your other sessions were signed out.',
+  'password.effect': 'Changing it signs out your other sessions and revokes your API tokens.',
+  'password.changed': 'Password changed. Your other sessions were signed out and your API tokens revoked.',
   'password.forcedTitle': 'Choose a new password',
   'password.forcedIntro': 'The password you signed in with was given to you. Choose your own before you continue.',
 

@@ -1,10 +1,10 @@
-import { fireEvent, within } from '@testing-library/vue';
+import { fireEvent, waitFor, within } from '@testing-library/vue';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '@app/shared/contracts/api/auth';
 import { DEFAULT_PREFERENCES } from '@app/shared/contracts/api/preferences';
 import type { Preferences } from '@app/shared/contracts/api/preferences';
 import type { ApiToken } from '@app/shared/contracts/api/tokens';
-import { fakeApi, json, noContent } from '../../test/fake-api';
+import { fakeApi, inTurn, json, noContent } from '../../test/fake-api';
 import type { Routes } from '../../test/fake-api';
 import { descriptionOf, renderApp } from '../../test/render-app';
 import { signedInAs } from '../../test/sessions';
@@ -111,6 +111,32 @@ describe('U-7 sessions', () => {
     expect(await screen.findByText('Device signed out')).toBeTruthy();
     expect(screen.queryByText('Firefox on Linux')).toBeNull();
     expect(screen.getByText(/Chrome on Android/)).toBeTruthy();
+  });
+});
+
+describe('U-7 password change', () => {
+  it('says it revokes API tokens, and afterwards lists only this device and no tokens', async () => {
+    const screen = await openProfile({
+      'POST /auth/password': () => noContent(),
+      'GET /auth/sessions': inTurn(
+        () => json(200, { items: [thisPhone, laptop] }),
+        () => json(200, { items: [thisPhone] }),
+      ),
+      'GET /tokens': inTurn(
+        () => json(200, { items: [scriptToken] }),
+        () => json(200, { items: [] }),
+      ),
+    });
+    expect(screen.getByText('Changing it signs out your other sessions and revokes your API tokens.')).toBeTruthy();
+
+    await fireEvent.update(screen.getByLabelText('Current password'), 'the old password');
+    await fireEvent.update(screen.getByLabelText('New password'), 'a long new secret');
+    await fireEvent.update(screen.getByLabelText('Repeat new password'), 'a long new secret');
+    await fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+
+    expect(await screen.findByText('Password changed. Your other sessions were signed out and your API tokens revoked.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('backup script')).toBeNull());
+    expect(screen.queryByText(/Firefox on Linux/)).toBeNull();
   });
 });
 

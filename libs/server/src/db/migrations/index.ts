@@ -4,6 +4,7 @@ import * as m0002 from './0002_pipeline';
 import * as m0003 from './0003_tags_presets';
 import * as m0004 from './0004_alias_trash';
 import * as m0005 from './0005_user_preferences';
+import * as m0006 from './0006_settings';
 
 /** Every migration, in order. Landed migrations are never edited; add a new file instead. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_tags_presets': m0003,
   '0004_alias_trash': m0004,
   '0005_user_preferences': m0005,
+  '0006_settings': m0006,
 };

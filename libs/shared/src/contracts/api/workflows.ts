@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formSchemaSchema, formValuesSchema, workflowTypeSchema } from '../../form/field-types';
 import { safeText } from '../safe-text';
+import { runLimitsSchema } from '../../form/run-limits';
 
 const warningSchema = z.object({ field: z.string(), message: z.string() });
 
@@ -18,10 +19,14 @@ export type WorkflowSummary = z.infer<typeof workflowSummarySchema>;
 export const workflowListSchema = z.object({ items: z.array(workflowSummarySchema) });
 export type WorkflowList = z.infer<typeof workflowListSchema>;
 
-/** A workflow with its form: fields in display order, choices live from the backends (W-14). */
+/**
+ * A workflow with its form: fields in display order, choices live from the backends (W-14), and
+ * the admin's caps its runs must keep to (`checkRunLimits` in the browser, before submitting).
+ */
 export const workflowDetailSchema = workflowSummarySchema.extend({
   schema: formSchemaSchema,
   warnings: z.array(warningSchema),
+  limits: runLimitsSchema,
 });
 export type WorkflowDetail = z.infer<typeof workflowDetailSchema>;
 
