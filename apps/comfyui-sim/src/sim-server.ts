@@ -7,6 +7,7 @@ import type { ModelLists } from './catalogue/model-folders';
 import { Engine } from './engine/engine';
 import { FaultSwitch } from './faults';
 import { BodyTooLargeError } from './http/read-body';
+import { RequestTally } from './http/request-tally';
 import { sendServerError, sendText } from './http/respond';
 import { matchRoute, type Route } from './http/router';
 import { catalogueRoutes } from './routes/catalogue.routes';
@@ -30,6 +31,7 @@ const SOCKET_PATHS: ReadonlySet<string> = new Set(['/ws', '/api/ws']);
  */
 export class SimServer {
   readonly faults: FaultSwitch;
+  readonly requests = new RequestTally();
   private engine: Engine;
   private server: Server;
   private connections = new Set<Socket>();
@@ -54,6 +56,7 @@ export class SimServer {
       catalogue,
       dirs,
       faults: this.faults,
+      requests: this.requests,
       models,
       maxUploadSize: settings.maxUploadSize,
       features: () => serverFeatures(settings.maxUploadSize),
@@ -144,6 +147,7 @@ export class SimServer {
     }
     if (match.kind === 'none') return sendText(res, 404, '404: Not Found');
     if (match.kind === 'wrong-method') return sendText(res, 405, '405: Method Not Allowed');
+    if (admin.kind !== 'found') this.requests.add(`${match.route.method} ${match.route.path}`);
     try {
       await match.route.handle({ req, res, url, params: match.params });
     } catch (error) {

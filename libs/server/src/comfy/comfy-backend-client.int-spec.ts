@@ -172,6 +172,19 @@ describe('J-8 cancel', () => {
     expect(await client.http.getHistory(pendingId)).toBeUndefined();
   });
 
+  it('interrupts a node that notices late once, then again only after 1 s, 2 s, … (not every 100 ms)', async () => {
+    const promptId = randomUUID();
+    // One 2.5 s step: like a ComfyUI node without progress, it notices the interrupt only at its end.
+    let onStep: () => void = () => undefined;
+    const stepping = new Promise<void>((resolve) => (onStep = resolve));
+    await client.submit(progressGraph(`cg/${promptId}/out`, 1, 2500), { promptId, onFrame: (frame) => frame.type === 'executing' && frame.nodeId === '2' && onStep() });
+    await stepping;
+    const before = sim.requests.count('POST /interrupt');
+    const cancelled = await client.cancel(promptId);
+    expect(cancelled.state === 'ended' && cancelled.outcome.status).toBe('interrupted');
+    expect(sim.requests.count('POST /interrupt') - before).toBe(2);
+  });
+
   it('a prompt that already ended reports its outcome', async () => {
     const promptId = randomUUID();
     const tracked = await client.submit(invertGraph(`cg/${promptId}/out`), { promptId });

@@ -155,16 +155,16 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
     return { state: 'alive', tracked: this.track(promptId, { clientId: result.clientId }) };
   }
 
-  /** Cancel in any state (J-8): delete, targeted interrupt, confirm; the tracker (if any) gets the outcome. */
+  /** Cancel in any state (J-8): delete, targeted interrupt, confirm (woken by the socket); the tracker (if any) gets the outcome. */
   async cancel(promptId: string, signal?: AbortSignal): Promise<CancelResult> {
     const { targetedInterrupt } = await this.getCapabilities({ signal });
+    const tracked = this.prompts.get(promptId);
     const result = await cancelPrompt(this.http, promptId, {
       targetedInterrupt,
       confirmMs: this.options.cancelConfirmMs,
-      stepMs: this.options.historyRetry.stepMs,
+      ended: tracked?.outcome,
       signal,
     });
-    const tracked = this.prompts.get(promptId);
     if (result.state === 'ended') tracked?.settle(result.outcome);
     if (result.state === 'deleted') tracked?.settle({ status: 'deleted' });
     return result;
