@@ -137,6 +137,8 @@ export class SimServer {
     const admin = matchRoute(this.adminRoutes, req.method ?? 'GET', url.pathname);
     const match = admin.kind === 'found' ? admin : matchRoute(this.routes, req.method ?? 'GET', url.pathname);
     if (admin.kind !== 'found') {
+      // Counted on arrival, so a test can act while a stalled request is still in flight.
+      if (match.kind === 'found') this.requests.add(`${match.route.method} ${match.route.path}`);
       const faults = this.faults.get();
       if (faults.stallMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.stallMs));
       if (faults.http500) {
@@ -147,7 +149,6 @@ export class SimServer {
     }
     if (match.kind === 'none') return sendText(res, 404, '404: Not Found');
     if (match.kind === 'wrong-method') return sendText(res, 405, '405: Method Not Allowed');
-    if (admin.kind !== 'found') this.requests.add(`${match.route.method} ${match.route.path}`);
     try {
       await match.route.handle({ req, res, url, params: match.params });
     } catch (error) {

@@ -4,7 +4,7 @@ import { isTerminal } from '@app/shared/jobs/job-state';
 import type { ApiGraph } from '@app/shared/workflow/api-graph';
 import type { VideoPostprocess } from '@app/shared/workflow/output-markers';
 import type { ComfyBackendClient } from '@app/server/comfy/comfy-backend-client';
-import { ComfyValidationError, isTransientComfyError } from '@app/server/comfy/comfy-errors';
+import { ComfyUnreachableError, ComfyValidationError, isTransientComfyError } from '@app/server/comfy/comfy-errors';
 import type { PromptOutcome, TrackedPrompt } from '@app/server/comfy/tracked-prompt';
 import { JobsRepository, type JobRecord } from '@app/server/repositories/jobs.repository';
 import { WorkflowsRepository } from '@app/server/repositories/workflows.repository';
@@ -23,6 +23,11 @@ import { BackendDownError, TimeLimitError, watchRun } from './watch-run';
 /** Thrown for trouble worth another attempt (J-9); BullMQ applies the delays. */
 export class TransientJobError extends Error {
   override readonly name = 'TransientJobError';
+}
+
+/** The job's prompt never reached its backend (refused, or the backend went away before the submit). */
+class NotSubmittedError extends Error {
+  override readonly name = 'NotSubmittedError';
 }
 
 interface Following {
@@ -64,7 +69,7 @@ export class GenerationRunner {
     await this.jobs.countAttempt(job.id, this.clock.now());
     try {
       const graph = version.graph as ApiGraph;
-      const following = job.status === 'queued' ? await this.dispatch(job, graph, version.schema, controller.signal) : await this.reattach(job, graph, version.schema);
+      const following = job.status === 'queued' ? await this.dispatchUntilSubmitted(job, graph, version.schema, controller.signal) : await this.reattach(job, graph, version.schema);
       if (!following) return;
       try {
         const outcome = following.ended ?? (await this.watch(job, following, controller.signal));
@@ -80,6 +85,26 @@ export class GenerationRunner {
     }
   }
 
+  /**
+   * J-9 / E-2: a job whose prompt never reached a backend has not used an attempt. Its backend is
+   * marked down, the job goes back to waiting (`queued`) and is dispatched again, here, as soon as a
+   * backend is up: no BullMQ retry, no attempt counted.
+   */
+  private async dispatchUntilSubmitted(job: JobRecord, graph: ApiGraph, schema: Preparation['schema'], signal: AbortSignal): Promise<Following | undefined> {
+    for (let current = job; ; ) {
+      try {
+        return await this.dispatch(current, graph, schema, signal);
+      } catch (error) {
+        if (!(error instanceof NotSubmittedError)) throw error;
+        this.logger.warn({ jobId: job.id, err: error.cause }, 'job did not reach its backend; waiting for a backend again');
+        const found = await this.jobs.find(job.id);
+        if (!found || isTerminal(found.status)) return undefined;
+        await this.lifecycle.requeued(found);
+        current = (await this.jobs.find(job.id)) ?? found;
+      }
+    }
+  }
+
   private async dispatch(job: JobRecord, graph: ApiGraph, schema: Preparation['schema'], signal: AbortSignal): Promise<Following | undefined> {
     if (job.cancelRequestedAt !== null) {
       await this.lifecycle.cancelled(job);
@@ -91,7 +116,9 @@ export class GenerationRunner {
     const lease = await this.pool.acquire(job.id, (backend) => backend.objectInfo !== undefined && this.preparation.compile(job, preparation, backend).ok, signal);
     try {
       const { client } = lease.backend;
-      await this.preparation.upload(job, preparation, client, signal);
+      await this.preparation.upload(job, preparation, client, signal).catch((error: unknown) => {
+        throw error instanceof ComfyUnreachableError ? new NotSubmittedError('the backend went away during the uploads', { cause: error }) : error;
+      });
       const prepared = this.preparation.compile(job, preparation, lease.backend);
       if (!prepared.ok) return this.giveUp(job, { kind: 'compile', message: prepared.errors[0]?.message ?? 'The workflow did not compile', fields: prepared.errors });
       await this.jobs.recordCompilation(job.id, prepared.graph, prepared.prompts, this.clock.now());
@@ -99,9 +126,12 @@ export class GenerationRunner {
         lease.release();
         return undefined;
       }
-      const tracked = await this.submit(job, client, prepared.graph, schema, signal);
+      const tracked = await this.submit(job, client, prepared.graph, schema, signal).catch((error: unknown) => {
+        throw error instanceof ComfyUnreachableError && error.notSent ? new NotSubmittedError('the backend refused the prompt', { cause: error }) : error;
+      });
       return { lease, graph: prepared.graph, postprocess: prepared.postprocess, tracked };
     } catch (error) {
+      if (error instanceof NotSubmittedError) this.pool.markDown(lease.backend, error.cause instanceof Error ? error.cause : error);
       lease.release();
       throw error;
     }

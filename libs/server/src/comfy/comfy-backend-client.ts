@@ -34,6 +34,8 @@ export interface ComfyBackendClientOptions {
 
 export interface ComfyBackendClientEvents {
   connection: [state: SocketState, detail: SocketStateDetail];
+  /** A request found the backend unreachable (`error.backendGone`: refused or reset, so it is down now). */
+  unreachable: [error: ComfyUnreachableError];
 }
 
 export interface SubmitPromptOptions {
@@ -68,7 +70,13 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
 
   constructor(readonly config: ComfyBackendClientOptions) {
     super();
-    this.http = new ComfyHttp(config.baseUrl, config.http);
+    this.http = new ComfyHttp(config.baseUrl, {
+      ...config.http,
+      onUnreachable: (error) => {
+        config.http?.onUnreachable?.(error);
+        this.emit('unreachable', error);
+      },
+    });
     this.socket = new ComfySocket(config.baseUrl, config.clientId, config.socket);
     this.logger = config.logger ?? pino({ enabled: false });
     this.options = {
@@ -206,7 +214,7 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
       await this.socket.waitUntilReady(signal ? AbortSignal.any([signal, timeout]) : timeout);
     } catch (error) {
       if (signal?.aborted || !timeout.aborted) throw error;
-      throw new ComfyUnreachableError(`socket not ready within ${this.options.readyTimeoutMs} ms`, this.config.baseUrl, { cause: error });
+      throw new ComfyUnreachableError(`socket not ready within ${this.options.readyTimeoutMs} ms`, this.config.baseUrl, { cause: error, notSent: true });
     }
   }
 

@@ -16,7 +16,7 @@ import {
   type SystemStats,
   type UploadAnswer,
 } from '@app/shared/comfy/protocol';
-import { ComfyProtocolError, ComfyValidationError } from './comfy-errors';
+import { ComfyProtocolError, ComfyValidationError, type ComfyUnreachableError } from './comfy-errors';
 import { DEFAULT_TIMEOUTS, HttpExchange, jsonInit, routeUrl, type ComfyTimeouts } from './http-request';
 import { downloadToFile, multipartBody, withIdleLimit, type DownloadResult } from './transfer';
 
@@ -55,6 +55,8 @@ export interface ComfyHttpOptions {
   timeouts?: Partial<ComfyTimeouts>;
   /** How long a fetched `/object_info` is reused (E-3: 10 min). */
   objectInfoTtlMs?: number;
+  /** Told of every request that found the backend unreachable, whoever made it. */
+  onUnreachable?: (error: ComfyUnreachableError) => void;
 }
 
 /** Typed calls to one ComfyUI backend's HTTP routes (COMFYUI.md §2), each under its own time limit. */
@@ -68,7 +70,7 @@ export class ComfyHttp {
     readonly baseUrl: string,
     options: ComfyHttpOptions = {},
   ) {
-    this.exchange = new HttpExchange(baseUrl);
+    this.exchange = new HttpExchange(baseUrl, options.onUnreachable);
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.objectInfoTtlMs = options.objectInfoTtlMs ?? 600_000;
   }
