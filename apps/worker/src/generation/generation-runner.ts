@@ -13,6 +13,7 @@ import { UnrecoverableError } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { BackendPool, type Lease } from '../backends/backend-pool';
 import { InFlightJobs, WorkerStoppingError } from './in-flight-jobs';
+import { jobTimesFromHistory, type JobTimes } from './history-times';
 import { executionJobError, validationJobError } from './job-errors';
 import { JobLifecycle } from './job-lifecycle';
 import { OutputIngest } from './output-ingest';
@@ -37,6 +38,8 @@ interface Following {
   postprocess: VideoPostprocess[];
   tracked?: TrackedPrompt;
   ended?: PromptOutcome;
+  /** Found on the backend after a restart: nobody watched it all, so its timings come from history. */
+  reattached?: boolean;
 }
 
 /**
@@ -153,10 +156,18 @@ export class GenerationRunner {
       const found = await backend.client.reattach(job.id);
       this.logger.info({ jobId: job.id, backendId: backend.record.id, state: found.state }, 'job reconciled');
       if (found.state === 'unreachable') throw new TransientJobError('the backend holding the job is unreachable');
-      if (found.state === 'ended') return { lease, graph, postprocess, ended: found.outcome };
-      const tracked = found.state === 'alive' ? found.tracked : await this.submit(job, backend.client, graph, undefined, new AbortController().signal);
+      if (found.state === 'ended') return { lease, graph, postprocess, ended: found.outcome, reattached: true };
+      if (found.state === 'unknown') {
+        const tracked = await this.submit(job, backend.client, graph, undefined, new AbortController().signal);
+        if (job.cancelRequestedAt !== null) await backend.client.cancel(job.id);
+        return { lease, graph, postprocess, tracked };
+      }
+      // J-5 / J-6: its owner sees it run again: started now if it is running, then its progress.
+      const reporter = new ProgressReporter(graph, this.progressSink(job), () => this.clock.now());
+      found.tracked.on('frame', reporter.onFrame);
+      if (found.position === 'running') reporter.onFrame({ type: 'started' });
       if (job.cancelRequestedAt !== null) await backend.client.cancel(job.id);
-      return { lease, graph, postprocess, tracked };
+      return { lease, graph, postprocess, tracked: found.tracked, reattached: true };
     } catch (error) {
       lease.release();
       throw error;
@@ -192,9 +203,10 @@ export class GenerationRunner {
   private async settle(job: JobRecord, following: Following, outcome: PromptOutcome, schema: Preparation['schema']): Promise<void> {
     const { client } = following.lease.backend;
     const current = (await this.jobs.find(job.id)) ?? job;
+    const times = following.reattached && 'history' in outcome ? jobTimesFromHistory(current, outcome.history, this.clock.now()) : undefined;
     switch (outcome.status) {
       case 'success': {
-        if (!(await this.lifecycle.ingesting(current))) return;
+        if (!(await this.lifecycle.ingesting(current, times))) return;
         const workflowName = (await this.workflows.nameOf(job.workflowId)) ?? '';
         const prompts = await this.jobs.prompts(job.id);
         const rows = await this.ingest.ingest(
@@ -207,11 +219,11 @@ export class GenerationRunner {
         return;
       }
       case 'failed':
-        return this.giveUp(current, executionJobError(outcome.error, following.graph));
+        return this.giveUp(current, executionJobError(outcome.error, following.graph), times);
       case 'interrupted':
       case 'deleted':
-        if (current.cancelRequestedAt === null) return this.giveUp(current, { kind: 'interrupted', message: 'The job was stopped on the backend' });
-        await this.lifecycle.cancelled(current);
+        if (current.cancelRequestedAt === null) return this.giveUp(current, { kind: 'interrupted', message: 'The job was stopped on the backend' }, times);
+        await this.lifecycle.cancelled(current, times);
         return;
       case 'lost':
         throw new TransientJobError('the backend lost the prompt (restarted or cleared); it will be sent again');
@@ -235,8 +247,8 @@ export class GenerationRunner {
   }
 
   /** Records the failure and tells BullMQ not to retry. */
-  private async giveUp(job: JobRecord, error: JobError): Promise<never> {
-    await this.lifecycle.failed(job, error);
+  private async giveUp(job: JobRecord, error: JobError, times?: JobTimes): Promise<never> {
+    await this.lifecycle.failed(job, error, times);
     throw new UnrecoverableError(error.message);
   }
 

@@ -48,7 +48,7 @@ export interface SubmitPromptOptions {
 }
 
 /** What `reattach` found: like `reconcile`, with the tracker for a prompt still in the queue. */
-export type ReattachResult = Exclude<ReconcileResult, { state: 'alive' }> | { state: 'alive'; tracked: TrackedPrompt };
+export type ReattachResult = Exclude<ReconcileResult, { state: 'alive' }> | { state: 'alive'; position: 'running' | 'pending'; tracked: TrackedPrompt };
 
 /**
  * Drives one ComfyUI backend: one socket under our client id, per-prompt trackers fed by it, and
@@ -137,12 +137,19 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
     }
   }
 
-  /** Follows a prompt the backend already has (found `alive` by `reconcile`), e.g. after a worker restart. */
+  /**
+   * Follows a prompt the backend already has (found `alive` by `reconcile`), e.g. after a worker
+   * restart. Its live frames go to the client id that queued it; when that is another (a dead
+   * worker's), a socket under that id takes them over until the prompt ends (COMFYUI.md §7), and
+   * history polling stays on in case the server dropped the id.
+   */
   track(promptId: string, options: { clientId?: string } = {}): TrackedPrompt {
     const existing = this.prompts.get(promptId);
     if (existing) return existing;
-    const tracked = this.register(promptId, options.clientId !== undefined && options.clientId !== this.clientId);
+    const foreignId = options.clientId !== undefined && options.clientId !== this.clientId ? options.clientId : undefined;
+    const tracked = this.register(promptId, foreignId !== undefined);
     tracked.accepted = true;
+    if (foreignId) this.borrowSocket(tracked, foreignId);
     return tracked;
   }
 
@@ -160,7 +167,7 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
   async reattach(promptId: string, signal?: AbortSignal): Promise<ReattachResult> {
     const result = await this.reconcile(promptId, signal);
     if (result.state !== 'alive') return result;
-    return { state: 'alive', tracked: this.track(promptId, { clientId: result.clientId }) };
+    return { state: 'alive', position: result.position, tracked: this.track(promptId, { clientId: result.clientId }) };
   }
 
   /** Cancel in any state (J-8): delete, targeted interrupt, confirm (woken by the socket); the tracker (if any) gets the outcome. */
@@ -206,6 +213,21 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
     this.prompts.set(promptId, tracked);
     tracked.on('outcome', () => this.prompts.delete(promptId));
     return tracked;
+  }
+
+  /** A socket under another process's client id, feeding only this prompt, closed when it ends. */
+  private borrowSocket(tracked: TrackedPrompt, clientId: string): void {
+    const socket = new ComfySocket(this.config.baseUrl, clientId, this.config.socket);
+    const demux = new PromptDemux();
+    const forwardOwn = (routed: RoutedEvent | undefined) => {
+      if (routed?.promptId === tracked.promptId) this.forward(routed);
+    };
+    socket.on('message', (message) => forwardOwn(demux.route(message)));
+    socket.on('binary', (frame) => forwardOwn(demux.routeBinary(frame)));
+    tracked.on('outcome', () => {
+      socket.close().catch((error: unknown) => this.logger.debug({ err: error }, 'comfy borrowed socket close failed'));
+    });
+    socket.start();
   }
 
   private async waitForSocket(signal?: AbortSignal): Promise<void> {
