@@ -5,8 +5,9 @@ import type { ApiGraph } from '@app/shared/workflow/api-graph';
 import type { VideoPostprocess } from '@app/shared/workflow/output-markers';
 import type { ComfyBackendClient } from '@app/server/comfy/comfy-backend-client';
 import { ComfyUnreachableError, ComfyValidationError, isTransientComfyError } from '@app/server/comfy/comfy-errors';
+import type { OutputFile } from '@app/server/comfy/history-outcome';
 import type { PromptOutcome, TrackedPrompt } from '@app/server/comfy/tracked-prompt';
-import { JobsRepository, type JobRecord } from '@app/server/repositories/jobs.repository';
+import { JobsRepository, type JobRecord, type NewOutput } from '@app/server/repositories/jobs.repository';
 import { WorkflowsRepository } from '@app/server/repositories/workflows.repository';
 import { Clock } from '@app/server/system/clock';
 import { UnrecoverableError } from 'bullmq';
@@ -40,6 +41,13 @@ interface Following {
   ended?: PromptOutcome;
   /** Found on the backend after a restart: nobody watched it all, so its timings come from history. */
   reattached?: boolean;
+  /** ComfyUI refused part of the graph and queued the rest: the job fails, keeping what that part made. */
+  rejected?: JobError;
+}
+
+interface Submitted {
+  tracked: TrackedPrompt;
+  rejected?: JobError;
 }
 
 /**
@@ -76,6 +84,7 @@ export class GenerationRunner {
       if (!following) return;
       try {
         const outcome = following.ended ?? (await this.watch(job, following, controller.signal));
+        if (following.rejected) await this.settleRejected(job, following, outcome, following.rejected, version.schema);
         await this.settle(job, following, outcome, version.schema);
       } finally {
         following.lease.release();
@@ -129,10 +138,10 @@ export class GenerationRunner {
         lease.release();
         return undefined;
       }
-      const tracked = await this.submit(job, client, prepared.graph, schema, signal).catch((error: unknown) => {
+      const submitted = await this.submit(job, client, prepared.graph, schema, signal).catch((error: unknown) => {
         throw error instanceof ComfyUnreachableError && error.notSent ? new NotSubmittedError('the backend refused the prompt', { cause: error }) : error;
       });
-      return { lease, graph: prepared.graph, postprocess: prepared.postprocess, tracked };
+      return { lease, graph: prepared.graph, postprocess: prepared.postprocess, ...submitted };
     } catch (error) {
       if (error instanceof NotSubmittedError) this.pool.markDown(lease.backend, error.cause instanceof Error ? error.cause : error);
       lease.release();
@@ -158,9 +167,9 @@ export class GenerationRunner {
       if (found.state === 'unreachable') throw new TransientJobError('the backend holding the job is unreachable');
       if (found.state === 'ended') return { lease, graph, postprocess, ended: found.outcome, reattached: true };
       if (found.state === 'unknown') {
-        const tracked = await this.submit(job, backend.client, graph, undefined, new AbortController().signal);
+        const submitted = await this.submit(job, backend.client, graph, undefined, new AbortController().signal);
         if (job.cancelRequestedAt !== null) await backend.client.cancel(job.id);
-        return { lease, graph, postprocess, tracked };
+        return { lease, graph, postprocess, ...submitted };
       }
       // J-5 / J-6: its owner sees it run again: started now if it is running, then its progress.
       const reporter = new ProgressReporter(graph, this.progressSink(job), () => this.clock.now());
@@ -174,15 +183,26 @@ export class GenerationRunner {
     }
   }
 
-  private async submit(job: JobRecord, client: ComfyBackendClient, graph: ApiGraph, schema: Preparation['schema'] | undefined, signal: AbortSignal): Promise<TrackedPrompt> {
+  private async submit(job: JobRecord, client: ComfyBackendClient, graph: ApiGraph, schema: Preparation['schema'] | undefined, signal: AbortSignal): Promise<Submitted> {
     const reporter = new ProgressReporter(graph, this.progressSink(job), () => this.clock.now());
     try {
-      return await client.submit(graph, { promptId: job.id, onFrame: reporter.onFrame, signal });
+      return { tracked: await client.submit(graph, { promptId: job.id, onFrame: reporter.onFrame, signal }) };
     } catch (error) {
       if (!(error instanceof ComfyValidationError)) throw error;
-      if (error.queuedPromptId) await client.cancel(job.id).catch(() => undefined);
-      return this.giveUp(job, schema ? validationJobError(error, schema, graph) : { kind: 'validation', message: error.message });
+      const rejected: JobError = schema ? validationJobError(error, schema, graph) : { kind: 'validation', message: error.message };
+      if (!error.queuedPromptId) return this.giveUp(job, rejected);
+      return { tracked: await this.stopPartlyQueued(job, client), rejected };
     }
+  }
+
+  /**
+   * COMFYUI.md §2: for a graph refused in part, ComfyUI queued the valid outputs. Stopped at once
+   * (deleted while it waits, else interrupted); on an idle backend it has often run already.
+   */
+  private async stopPartlyQueued(job: JobRecord, client: ComfyBackendClient): Promise<TrackedPrompt> {
+    const tracked = client.track(job.id);
+    await client.cancel(job.id).catch((error: unknown) => this.logger.warn({ jobId: job.id, err: error }, 'partly refused prompt not stopped'));
+    return tracked;
   }
 
   private async watch(job: JobRecord, following: Following, signal: AbortSignal): Promise<PromptOutcome> {
@@ -191,6 +211,8 @@ export class GenerationRunner {
     try {
       return await watchRun(tracked, following.lease.backend, this.clock, signal);
     } catch (error) {
+      // Never retried: a retry would find the valid part's run and take it for the whole job's.
+      if (following.rejected) return this.giveUp(job, following.rejected);
       if (error instanceof TimeLimitError) {
         await following.lease.backend.client.cancel(job.id).catch(() => undefined);
         return this.giveUp(job, { kind: 'interrupted', message: `Stopped: ${error.message}` });
@@ -201,21 +223,12 @@ export class GenerationRunner {
   }
 
   private async settle(job: JobRecord, following: Following, outcome: PromptOutcome, schema: Preparation['schema']): Promise<void> {
-    const { client } = following.lease.backend;
     const current = (await this.jobs.find(job.id)) ?? job;
     const times = following.reattached && 'history' in outcome ? jobTimesFromHistory(current, outcome.history, this.clock.now()) : undefined;
     switch (outcome.status) {
       case 'success': {
         if (!(await this.lifecycle.ingesting(current, times))) return;
-        const workflowName = (await this.workflows.nameOf(job.workflowId)) ?? '';
-        const prompts = await this.jobs.prompts(job.id);
-        const rows = await this.ingest.ingest(
-          client,
-          outcome.files,
-          { job: { ...current, compiledGraph: following.graph }, workflow: { id: job.workflowId, name: workflowName, version: job.workflowVersion }, schema, prompts, postprocess: following.postprocess },
-          this.clock.now(),
-        );
-        await this.lifecycle.completed(current, rows);
+        await this.lifecycle.completed(current, await this.ingestFiles(current, following, outcome.files, schema));
         return;
       }
       case 'failed':
@@ -230,6 +243,29 @@ export class GenerationRunner {
       case 'detached':
         throw new TransientJobError('stopped following the prompt');
     }
+  }
+
+  /**
+   * J-10 for a graph refused in part: failed with the mapped errors, keeping (in the same
+   * transaction) the files its valid part made before it could be stopped, so none is orphaned.
+   */
+  private async settleRejected(job: JobRecord, following: Following, outcome: PromptOutcome, rejected: JobError, schema: Preparation['schema']): Promise<never> {
+    const files = 'files' in outcome ? outcome.files.filter((file) => file.type !== 'temp') : [];
+    const current = (await this.jobs.find(job.id)) ?? job;
+    const rows = files.length === 0 ? [] : await this.ingestFiles(current, following, files, schema).catch((error: unknown) => {
+      this.logger.warn({ jobId: job.id, err: error }, 'files of a partly refused prompt not kept');
+      return [];
+    });
+    if (rows.length === 0) return this.giveUp(current, rejected);
+    await this.lifecycle.failedWithOutputs(current, { ...rejected, message: `${rejected.message}; its valid part ran before it could be stopped, and what it made is kept` }, rows);
+    throw new UnrecoverableError(rejected.message);
+  }
+
+  private async ingestFiles(job: JobRecord, following: Following, files: readonly OutputFile[], schema: Preparation['schema']): Promise<NewOutput[]> {
+    const workflowName = (await this.workflows.nameOf(job.workflowId)) ?? '';
+    const prompts = await this.jobs.prompts(job.id);
+    const context = { job: { ...job, compiledGraph: following.graph }, workflow: { id: job.workflowId, name: workflowName, version: job.workflowVersion }, schema, prompts, postprocess: following.postprocess };
+    return this.ingest.ingest(following.lease.backend.client, files, context, this.clock.now());
   }
 
   private async transient(job: JobRecord, error: unknown, lastAttempt: boolean): Promise<void> {

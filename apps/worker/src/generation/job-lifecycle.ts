@@ -50,10 +50,22 @@ export class JobLifecycle {
   /** One transaction for all outputs and the completion, then one event per output and the end. */
   async completed(job: JobRecord, outputs: readonly NewOutput[]): Promise<boolean> {
     if (!(await this.jobs.complete(job.id, outputs, this.clock.now()))) return false;
-    const views: OutputView[] = outputs.map((row) => outputView({ ...row, deletedAt: null }, this.media.urlsForOutput({ id: job.userId }, row)));
-    for (const output of views) await this.bus.publish(job.userId, 'job.output', { jobId: job.id, output });
+    const views = await this.publishOutputs(job, outputs);
     await this.bus.publish(job.userId, 'job.completed', { jobId: job.id, outputs: views });
     return true;
+  }
+
+  /** Failed, keeping the outputs it made anyway: one transaction, then the outputs' events and the failure. */
+  async failedWithOutputs(job: JobRecord, error: JobError, outputs: readonly NewOutput[]): Promise<void> {
+    if (!(await this.jobs.failWithOutputs(job.id, error, outputs, this.clock.now()))) return;
+    await this.publishOutputs(job, outputs);
+    await this.bus.publish(job.userId, 'job.failed', { jobId: job.id, error });
+  }
+
+  private async publishOutputs(job: JobRecord, outputs: readonly NewOutput[]): Promise<OutputView[]> {
+    const views: OutputView[] = outputs.map((row) => outputView({ ...row, deletedAt: null }, this.media.urlsForOutput({ id: job.userId }, row)));
+    for (const output of views) await this.bus.publish(job.userId, 'job.output', { jobId: job.id, output });
+    return views;
   }
 
   async failed(job: JobRecord, error: JobError, times?: JobTimes): Promise<void> {

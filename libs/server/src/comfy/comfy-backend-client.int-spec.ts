@@ -119,15 +119,15 @@ describe('J-10 failures', () => {
     expect((await tracked.outcome).status).toBe('success');
   });
 
-  it('a partly valid graph is cancelled and reported as a validation failure', async () => {
+  it('a partly valid graph is a validation failure naming the prompt ComfyUI queued anyway, which cancel stops', async () => {
     const promptId = randomUUID();
     const graph = { ...progressGraph(`cg/${promptId}/out`, 20, 50), ...loadImageGraph('does_not_exist.png', `cg/${promptId}/bad`) };
     const error = await client.submit(graph, { promptId }).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(ComfyValidationError);
     expect((error as ComfyValidationError).queuedPromptId).toBe(promptId);
-    const known = await client.reconcile(promptId);
-    expect(known.state).not.toBe('alive');
-    expect(known.state === 'ended' && known.outcome.status).not.toBe('success');
+    expect((await client.reconcile(promptId)).state).toBe('alive');
+    const stopped = await client.cancel(promptId);
+    expect(stopped.state === 'ended' && stopped.outcome.status).toBe('interrupted');
   });
 
   it('a runtime error names node, exception type and a message without server paths', async () => {

@@ -115,9 +115,10 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
 
   /**
    * Registers the tracker, then queues the graph under `promptId` with our client id (the server
-   * may send `execution_start` before it answers). Validation failures throw `ComfyValidationError`
-   * after cancelling whatever part was queued; a transient failure may have queued it: reconcile
-   * before submitting again.
+   * may send `execution_start` before it answers). Validation failures throw `ComfyValidationError`;
+   * with `queuedPromptId` set, ComfyUI queued (and may already have run) the valid outputs: the
+   * caller stops them (`cancel`) and decides what to do with what they made. A transient failure may
+   * have queued it: reconcile before submitting again.
    */
   async submit(graph: PromptGraph, options: SubmitPromptOptions): Promise<TrackedPrompt> {
     const { promptId, extraData, onFrame, signal } = options;
@@ -132,7 +133,6 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
       return tracked;
     } catch (error) {
       this.untrack(promptId);
-      if (error instanceof ComfyValidationError && error.queuedPromptId) await this.cancelPartlyQueued(error.queuedPromptId);
       throw error;
     }
   }
@@ -237,14 +237,6 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
     } catch (error) {
       if (signal?.aborted || !timeout.aborted) throw error;
       throw new ComfyUnreachableError(`socket not ready within ${this.options.readyTimeoutMs} ms`, this.config.baseUrl, { cause: error, notSent: true });
-    }
-  }
-
-  private async cancelPartlyQueued(promptId: string): Promise<void> {
-    try {
-      await this.cancel(promptId);
-    } catch (error) {
-      this.logger.warn({ promptId, err: error }, 'comfy partly valid prompt not cancelled');
     }
   }
 

@@ -43,7 +43,7 @@ export interface ValidationProblem {
 
 /**
  * ComfyUI refused the graph: a 400 (`queuedPromptId` absent: nothing was queued) or a 200 whose
- * `node_errors` is not empty (`queuedPromptId` set: the valid outputs were queued and must be cancelled).
+ * `node_errors` is not empty (`queuedPromptId` set: the valid outputs were queued, and may have run).
  */
 export class ComfyValidationError extends ComfyError {
   readonly kind = 'user';

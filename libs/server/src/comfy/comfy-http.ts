@@ -77,7 +77,7 @@ export class ComfyHttp {
 
   /**
    * Queues a graph. Throws `ComfyValidationError` on a 400, and also on a 200 with `node_errors`
-   * (then `queuedPromptId` is set: part of the graph was queued and the caller must cancel it).
+   * (then `queuedPromptId` is set: part of the graph was queued and the caller must stop it).
    */
   submitPrompt(graph: PromptGraph, options: SubmitOptions): Promise<{ promptId: string; number: number }> {
     const body = { prompt: graph, client_id: options.clientId, prompt_id: options.promptId, extra_data: options.extraData ?? {} };
