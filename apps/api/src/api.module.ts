@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { AliasesModule } from './aliases/aliases.module';
 import { AuthEvents } from './auth/auth-events';
-import { BackendsController } from './backends/backends.controller';
+import { BackendsModule } from './backends/backends.module';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { Authenticator } from './auth/authenticator.service';
@@ -70,9 +70,10 @@ export class ApiModule implements NestModule {
         OutputsModule,
         TagsModule,
         PresetsModule,
+        BackendsModule,
         ...web,
       ],
-      controllers: [AuthController, PreferencesController, UsersController, TokensController, HealthController, MetricsController, BackendsController],
+      controllers: [AuthController, PreferencesController, UsersController, TokensController, HealthController, MetricsController],
       providers: [
         { provide: JWT_SECRET, useValue: secret },
         { provide: APP_GUARD, useClass: AccessGuard },
