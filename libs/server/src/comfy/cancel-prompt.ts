@@ -49,13 +49,14 @@ export async function cancelPrompt(http: ComfyHttp, promptId: string, options: C
         return known;
       case 'unknown':
         return { state: 'deleted' };
-      case 'alive':
+      case 'alive': {
         if (known.position === 'running' && !options.targetedInterrupt) return { state: 'running', reason: 'no-targeted-interrupt' };
+        const wait = Math.min(backoffDelay(round, options.resend ?? CANCEL_RESEND), deadline - Date.now());
+        if (wait <= 0) return { state: 'running', reason: 'not-yet-stopped' };
         if (round > 0 && known.position === 'pending') await http.deletePending([promptId], options.signal);
         if (round > 0 && known.position === 'running') await http.interrupt(promptId, options.signal);
+        await Promise.race([delay(wait, options.signal), options.ended]);
+      }
     }
-    const wait = Math.min(backoffDelay(round, options.resend ?? CANCEL_RESEND), deadline - Date.now());
-    if (wait <= 0) return { state: 'running', reason: 'not-yet-stopped' };
-    await Promise.race([delay(wait, options.signal), options.ended]);
   }
 }
