@@ -59,4 +59,21 @@ describe('J-9 a job that never reached its backend', () => {
     expect(job.attempts).toBe(1);
     expect(job.outputs).toHaveLength(1);
   }, 60_000);
+
+  it('a backend restarted while the outputs download: the prompt is sent again and the job completes', async () => {
+    const colours = (await stack.importWorkflow('Colours', readFixtureJson('workflows/cozygen-min/cozygen-min-dynamic-inputs.json'))).id;
+    const { token } = await stack.api.createUser('restarted-mid-ingest@test.local');
+    const submitted = await stack.api.http.post('/api/generations').auth(token, bearer).send({ workflowId: colours, values: { width: 16, height: 16, batch_size: 1 } }).expect(202);
+    const [{ id }] = submitted.body.jobs as [{ id: string }];
+    await stack.waitForJob(token, id, (status) => status !== 'queued');
+    stack.sim.faults.set({ stallMs: 2_000 });
+    await stack.waitForJob(token, id, (status) => status === 'ingesting');
+    const sim = stack.sim;
+    await until(() => sim.requests.count('GET /view') > 0, 'the download');
+    // ComfyUI restarts: the download breaks off and the prompt's history is gone with it.
+    await stack.restartSim();
+    const job = await stack.waitForJob(token, id, undefined, 45_000);
+    expect(job.status).toBe('completed');
+    expect(job.outputs).toHaveLength(1);
+  }, 60_000);
 });

@@ -227,7 +227,8 @@ export class GenerationRunner {
     const times = following.reattached && 'history' in outcome ? jobTimesFromHistory(current, outcome.history, this.clock.now()) : undefined;
     switch (outcome.status) {
       case 'success': {
-        if (!(await this.lifecycle.ingesting(current, times))) return;
+        // Already `ingesting`: an earlier attempt's download broke off (the backend went away).
+        if (current.status !== 'ingesting' && !(await this.lifecycle.ingesting(current, times))) return;
         await this.lifecycle.completed(current, await this.ingestFiles(current, following, outcome.files, schema));
         return;
       }
