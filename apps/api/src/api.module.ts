@@ -12,7 +12,7 @@ import { ZodSerializerInterceptor } from 'nestjs-zod';
 import { AliasesModule } from './aliases/aliases.module';
 import { AccessRevocation } from './auth/access-revocation.service';
 import { AuthEvents } from './auth/auth-events';
-import { BackendsController } from './backends/backends.controller';
+import { BackendsModule } from './backends/backends.module';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { Authenticator } from './auth/authenticator.service';
@@ -74,9 +74,10 @@ export class ApiModule implements NestModule {
         OutputsModule,
         TagsModule,
         PresetsModule,
+        BackendsModule,
         ...web,
       ],
-      controllers: [AuthController, PreferencesController, UsersController, TokensController, HealthController, MetricsController, BackendsController, ServerUrlsController, LimitsController],
+      controllers: [AuthController, PreferencesController, UsersController, TokensController, HealthController, MetricsController, ServerUrlsController, LimitsController],
       providers: [
         { provide: JWT_SECRET, useValue: secret },
         { provide: APP_GUARD, useClass: AccessGuard },

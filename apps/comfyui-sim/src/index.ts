@@ -37,5 +37,6 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     },
     restart: () => server.restart(),
     faults: server.faults,
+    requests: server.requests,
   };
 }

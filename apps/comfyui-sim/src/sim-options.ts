@@ -46,6 +46,8 @@ export interface RunningSim {
    */
   restart(): Promise<void>;
   faults: SimFaultControl;
+  /** Requests answered per route (`POST /interrupt`, `GET /history/{prompt_id}`), restarts included. */
+  requests: { count(route: string): number };
 }
 
 export interface SimSettings {

@@ -7,6 +7,7 @@ import type { ModelLists } from './catalogue/model-folders';
 import { Engine } from './engine/engine';
 import { FaultSwitch } from './faults';
 import { BodyTooLargeError } from './http/read-body';
+import { RequestTally } from './http/request-tally';
 import { sendServerError, sendText } from './http/respond';
 import { matchRoute, type Route } from './http/router';
 import { catalogueRoutes } from './routes/catalogue.routes';
@@ -30,6 +31,7 @@ const SOCKET_PATHS: ReadonlySet<string> = new Set(['/ws', '/api/ws']);
  */
 export class SimServer {
   readonly faults: FaultSwitch;
+  readonly requests = new RequestTally();
   private engine: Engine;
   private server: Server;
   private connections = new Set<Socket>();
@@ -54,6 +56,7 @@ export class SimServer {
       catalogue,
       dirs,
       faults: this.faults,
+      requests: this.requests,
       models,
       maxUploadSize: settings.maxUploadSize,
       features: () => serverFeatures(settings.maxUploadSize),
@@ -134,6 +137,8 @@ export class SimServer {
     const admin = matchRoute(this.adminRoutes, req.method ?? 'GET', url.pathname);
     const match = admin.kind === 'found' ? admin : matchRoute(this.routes, req.method ?? 'GET', url.pathname);
     if (admin.kind !== 'found') {
+      // Counted on arrival, so a test can act while a stalled request is still in flight.
+      if (match.kind === 'found') this.requests.add(`${match.route.method} ${match.route.path}`);
       const faults = this.faults.get();
       if (faults.stallMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.stallMs));
       if (faults.http500) {

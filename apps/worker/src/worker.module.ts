@@ -6,6 +6,7 @@ import { resolveJwtSecret } from '@app/server/config/secret';
 import { ServerModule } from '@app/server/server.module';
 import type { Clock } from '@app/server/system/clock';
 import { BackendPool, POOL_OPTIONS, type PoolOptions } from './backends/backend-pool';
+import { CatalogueRefreshListener } from './backends/catalogue-refresh-listener';
 import { CancelListener } from './generation/cancel-listener';
 import { GenerateWorker, WORKER_OPTIONS, type WorkerOptions } from './generation/generate-worker';
 import { GenerationRunner } from './generation/generation-runner';
@@ -34,6 +35,7 @@ export class WorkerModule {
         { provide: MediaSigner, useFactory: () => new MediaSigner(resolveJwtSecret(config)) },
         MediaUrls,
         BackendPool,
+        CatalogueRefreshListener,
         InFlightJobs,
         RunPreparation,
         OutputIngest,

@@ -105,15 +105,18 @@ export class GenerationsService {
     return { id, status, cancelRequested: status !== 'cancelled' };
   }
 
-  /** J-9: an ended job runs again as a new job with the same resolved values (or new draws). */
+  /**
+   * J-9: an ended job runs again as a new job of the same workflow version with the same resolved
+   * values, or with new draws from that version's form (docs/pipeline.md "Retries keep the version").
+   */
   async retry(user: AuthUser, id: string, newSeed: boolean): Promise<CreatedGenerations> {
     const job = await this.own(user, id);
     if (!isTerminal(job.status)) throw new ConflictError('Only an ended job can be retried');
     let values = job.resolvedValues;
     let seed = job.seed;
     if (newSeed) {
-      const workflow = await this.workflows.live(job.workflowId);
-      const plan = planRuns(workflow.schema, job.values, { randomize: job.randomize, bypass: job.bypass, count: 1, random: osRandom });
+      const schema = await this.workflows.versionSchema(job.workflowId, job.workflowVersion);
+      const plan = planRuns(schema, job.values, { randomize: job.randomize, bypass: job.bypass, count: 1, random: osRandom });
       if (!plan.ok || !plan.runs[0]) throw new ValidationError('The job’s values no longer fit its workflow', plan.ok ? [] : withPrefix(plan.errors, 'body'));
       ({ values, seed } = plan.runs[0]);
     }

@@ -67,6 +67,13 @@ export class WorkflowsService {
     return reread.ok ? { record, graph: reread.graph, schema: reread.schema } : stored;
   }
 
+  /** The form one version had when it was imported; the worker runs that version with it (J-9 retries). */
+  async versionSchema(id: string, version: number): Promise<FormSchema> {
+    const found = await this.workflows.findVersion(id, version);
+    if (!found) throw new NotFoundError('Workflow version not found');
+    return found.schema;
+  }
+
   async memory(user: AuthUser, id: string): Promise<WorkflowMemory> {
     if (!(await this.workflows.find(id))) throw new NotFoundError('Workflow not found');
     return (await this.memories.find(user.id, id)) ?? { values: {}, randomize: [], bypass: [], updatedAt: null };

@@ -38,7 +38,7 @@ export interface TestStack {
  * The real pipeline in one test process: the ComfyUI stand-in, the api (real SQLite, the run's
  * Redis) and a worker on the same config. Nothing is mocked.
  */
-export async function startTestStack(options: { sim?: SimOptions; worker?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(options: { sim?: SimOptions; worker?: boolean; workerOptions?: WorkerModuleOptions } = {}): Promise<TestStack> {
   const simDir = await mkdtemp(join(tmpdir(), 'cs-sim-'));
   const simOptions: SimOptions = { stepMs: 5, dataDir: simDir, ...options.sim };
   let sim = await startSim(simOptions);
@@ -57,7 +57,9 @@ export async function startTestStack(options: { sim?: SimOptions; worker?: boole
       stack.sim = sim;
     },
     async startWorker() {
-      const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(api.config, TEST_WORKER_OPTIONS), { logger: false });
+      const { pool, queue } = options.workerOptions ?? {};
+      const workerOptions: WorkerModuleOptions = { pool: { ...TEST_WORKER_OPTIONS.pool, ...pool }, queue: { ...TEST_WORKER_OPTIONS.queue, ...queue } };
+      const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(api.config, workerOptions), { logger: false });
       await worker.init();
       stack.worker = worker;
       return worker;

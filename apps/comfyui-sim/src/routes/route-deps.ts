@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { ModelLists } from '../catalogue/model-folders';
 import type { Engine } from '../engine/engine';
 import type { FaultSwitch } from '../faults';
+import type { RequestTally } from '../http/request-tally';
 import type { SimDirs } from '../storage/sim-dirs';
 
 /** What route handlers need; `engine()` is the current lifetime's (it changes on restart). */
@@ -11,6 +12,7 @@ export interface RouteDeps {
   catalogue: Catalogue;
   dirs: SimDirs;
   faults: FaultSwitch;
+  requests: RequestTally;
   models: ModelLists;
   maxUploadSize: number;
   features(): Record<string, unknown>;

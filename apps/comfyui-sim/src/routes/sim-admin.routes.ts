@@ -11,6 +11,7 @@ import type { RouteDeps } from './route-deps';
 export function simAdminRoutes(deps: RouteDeps): Route[] {
   return [
     { method: 'GET', path: '/sim/faults', handle: ({ res }) => sendJson(res, 200, deps.faults.get()) },
+    { method: 'GET', path: '/sim/requests', handle: ({ res }) => sendJson(res, 200, deps.requests.all()) },
     {
       method: 'POST',
       path: '/sim/faults',

@@ -1,4 +1,4 @@
-import { afterProbe, initialHealth, type HealthCounter } from './backend-health';
+import { afterConnectionLost, afterProbe, initialHealth, type HealthCounter } from './backend-health';
 
 function run(probes: boolean[], start: HealthCounter = initialHealth()): string[] {
   const states: string[] = [];
@@ -25,5 +25,11 @@ describe('E-2 backend health', () => {
 
   it('is down at once when never reached', () => {
     expect(run([false])).toEqual(['down']);
+  });
+
+  it('is down at once when the connection is lost, and needs 2 good probes to come back', () => {
+    const lost = afterConnectionLost(afterProbe(initialHealth(), true));
+    expect(lost.state).toBe('down');
+    expect(run([true, true], lost)).toEqual(['down', 'up']);
   });
 });

@@ -9,7 +9,7 @@ import { EventEmitter, once } from 'node:events';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
-import { afterProbe, initialHealth, type HealthCounter } from './backend-health';
+import { afterConnectionLost, afterProbe, initialHealth, type HealthCounter } from './backend-health';
 import { MODEL_FOLDERS } from './model-folders';
 
 export const POOL_OPTIONS = Symbol('POOL_OPTIONS');
@@ -47,6 +47,7 @@ export interface Lease {
 export class BackendPool extends EventEmitter<{ change: [] }> implements OnModuleInit, OnApplicationShutdown {
   private readonly handles = new Map<string, BackendHandle>();
   private timer: NodeJS.Timeout | undefined;
+  private readonly probing = new Set<BackendHandle>();
   private readonly instance = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
   constructor(
@@ -63,8 +64,10 @@ export class BackendPool extends EventEmitter<{ change: [] }> implements OnModul
     const records = await this.backends.ensureConfigured(this.config.comfyuiUrls, this.clock.now());
     for (const record of records.filter((r) => r.enabled)) {
       const client = new ComfyBackendClient({ baseUrl: record.url, clientId: `studio-${this.instance}`, logger: this.logger.logger.child({ backendId: record.id }) });
+      const handle: BackendHandle = { record, client, health: initialHealth(), active: new Set(), idleSince: this.clock.now(), downSince: undefined, objectInfo: undefined, catalogueAt: 0 };
+      this.watchConnection(handle);
       client.start();
-      this.handles.set(record.id, { record, client, health: initialHealth(), active: new Set(), idleSince: this.clock.now(), downSince: undefined, objectInfo: undefined, catalogueAt: 0 });
+      this.handles.set(record.id, handle);
     }
     await this.probeAll();
     this.timer = setInterval(() => void this.probeAll(), this.options.healthIntervalMs);
@@ -122,12 +125,50 @@ export class BackendPool extends EventEmitter<{ change: [] }> implements OnModul
     };
   }
 
+  /**
+   * E-2 without waiting for three failed probes: the backend closed our socket, or refused or
+   * reset a request, so jobs stop going to it now. The probes bring it back (2 good ones).
+   */
+  markDown(handle: BackendHandle, reason: Error): void {
+    const before = handle.health.state;
+    handle.health = afterConnectionLost(handle.health);
+    handle.downSince ??= this.clock.now();
+    if (before !== 'down') {
+      this.logger.warn({ backendId: handle.record.id, from: before, problem: reason.message }, 'backend lost');
+      this.backends.setHealth(handle.record.id, { state: 'down', lastError: reason.message }, this.clock.now()).catch((error: unknown) => {
+        this.logger.warn({ backendId: handle.record.id, err: error }, 'backend health not stored');
+      });
+    }
+    this.emit('change');
+  }
+
+  /** A closed socket or a refused request marks the backend down; its socket coming back asks for a probe at once. */
+  private watchConnection(handle: BackendHandle): void {
+    handle.client.on('connection', (state, detail) => {
+      if (state === 'disconnected') this.markDown(handle, detail.error ?? new Error('socket closed'));
+      if (state === 'ready') void this.probe(handle);
+    });
+    handle.client.on('unreachable', (error) => {
+      if (error.backendGone) this.markDown(handle, error);
+    });
+  }
+
   private async probeAll(): Promise<void> {
     await Promise.all(this.all().map((handle) => this.probe(handle)));
   }
 
+  /** One probe per backend at a time: the timer and a returning socket can ask together. */
   private async probe(handle: BackendHandle): Promise<void> {
-    const before = handle.health.state;
+    if (this.probing.has(handle)) return;
+    this.probing.add(handle);
+    try {
+      await this.probeOnce(handle);
+    } finally {
+      this.probing.delete(handle);
+    }
+  }
+
+  private async probeOnce(handle: BackendHandle): Promise<void> {
     let version: string | undefined;
     let problem: string | null = null;
     try {
@@ -136,18 +177,23 @@ export class BackendPool extends EventEmitter<{ change: [] }> implements OnModul
     } catch (error) {
       problem = error instanceof Error ? error.message : String(error);
     }
+    const before = handle.health.state;
     handle.health = afterProbe(handle.health, problem === null);
+    const after = handle.health.state;
     const now = this.clock.now();
-    if (handle.health.state === 'down') handle.downSince ??= now;
+    if (after === 'down') handle.downSince ??= now;
     else handle.downSince = undefined;
-    if (handle.health.state === 'up' && (handle.objectInfo === undefined || now - handle.catalogueAt > this.options.catalogueIntervalMs)) {
+    // W-14: a backend that comes back may have new models or input files; otherwise every 10 minutes.
+    // Stored before the new state, so whoever sees it up also sees its catalogue.
+    if (after === 'up' && (before !== 'up' || handle.objectInfo === undefined || now - handle.catalogueAt > this.options.catalogueIntervalMs)) {
       await this.refreshCatalogue(handle).catch((error: unknown) => {
         this.logger.warn({ backendId: handle.record.id, err: error }, 'catalogue refresh failed');
       });
     }
-    if (handle.health.state !== before) {
-      this.logger.info({ backendId: handle.record.id, from: before, to: handle.health.state, problem }, 'backend health changed');
-      await this.backends.setHealth(handle.record.id, { state: handle.health.state === 'unknown' ? 'unknown' : handle.health.state, comfyuiVersion: version, lastError: problem }, now);
+    // A connection lost meanwhile has already marked (and stored) it down.
+    if (after !== before && handle.health.state === after) {
+      this.logger.info({ backendId: handle.record.id, from: before, to: after, problem }, 'backend health changed');
+      await this.backends.setHealth(handle.record.id, { state: after, comfyuiVersion: version, lastError: problem }, now);
     }
     this.emit('change');
   }

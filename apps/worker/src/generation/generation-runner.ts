@@ -4,15 +4,17 @@ import { isTerminal } from '@app/shared/jobs/job-state';
 import type { ApiGraph } from '@app/shared/workflow/api-graph';
 import type { VideoPostprocess } from '@app/shared/workflow/output-markers';
 import type { ComfyBackendClient } from '@app/server/comfy/comfy-backend-client';
-import { ComfyValidationError, isTransientComfyError } from '@app/server/comfy/comfy-errors';
+import { ComfyUnreachableError, ComfyValidationError, isTransientComfyError } from '@app/server/comfy/comfy-errors';
+import type { OutputFile } from '@app/server/comfy/history-outcome';
 import type { PromptOutcome, TrackedPrompt } from '@app/server/comfy/tracked-prompt';
-import { JobsRepository, type JobRecord } from '@app/server/repositories/jobs.repository';
+import { JobsRepository, type JobRecord, type NewOutput } from '@app/server/repositories/jobs.repository';
 import { WorkflowsRepository } from '@app/server/repositories/workflows.repository';
 import { Clock } from '@app/server/system/clock';
 import { UnrecoverableError } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { BackendPool, type Lease } from '../backends/backend-pool';
 import { InFlightJobs, WorkerStoppingError } from './in-flight-jobs';
+import { jobTimesFromHistory, type JobTimes } from './history-times';
 import { executionJobError, validationJobError } from './job-errors';
 import { JobLifecycle } from './job-lifecycle';
 import { OutputIngest } from './output-ingest';
@@ -25,6 +27,11 @@ export class TransientJobError extends Error {
   override readonly name = 'TransientJobError';
 }
 
+/** The job's prompt never reached its backend (refused, or the backend went away before the submit). */
+class NotSubmittedError extends Error {
+  override readonly name = 'NotSubmittedError';
+}
+
 interface Following {
   lease: Lease;
   graph: ApiGraph;
@@ -32,6 +39,15 @@ interface Following {
   postprocess: VideoPostprocess[];
   tracked?: TrackedPrompt;
   ended?: PromptOutcome;
+  /** Found on the backend after a restart: nobody watched it all, so its timings come from history. */
+  reattached?: boolean;
+  /** ComfyUI refused part of the graph and queued the rest: the job fails, keeping what that part made. */
+  rejected?: JobError;
+}
+
+interface Submitted {
+  tracked: TrackedPrompt;
+  rejected?: JobError;
 }
 
 /**
@@ -64,10 +80,11 @@ export class GenerationRunner {
     await this.jobs.countAttempt(job.id, this.clock.now());
     try {
       const graph = version.graph as ApiGraph;
-      const following = job.status === 'queued' ? await this.dispatch(job, graph, version.schema, controller.signal) : await this.reattach(job, graph, version.schema);
+      const following = job.status === 'queued' ? await this.dispatchUntilSubmitted(job, graph, version.schema, controller.signal) : await this.reattach(job, graph, version.schema);
       if (!following) return;
       try {
         const outcome = following.ended ?? (await this.watch(job, following, controller.signal));
+        if (following.rejected) await this.settleRejected(job, following, outcome, following.rejected, version.schema);
         await this.settle(job, following, outcome, version.schema);
       } finally {
         following.lease.release();
@@ -77,6 +94,26 @@ export class GenerationRunner {
       await this.transient(job, error, lastAttempt);
     } finally {
       release();
+    }
+  }
+
+  /**
+   * J-9 / E-2: a job whose prompt never reached a backend has not used an attempt. Its backend is
+   * marked down, the job goes back to waiting (`queued`) and is dispatched again, here, as soon as a
+   * backend is up: no BullMQ retry, no attempt counted.
+   */
+  private async dispatchUntilSubmitted(job: JobRecord, graph: ApiGraph, schema: Preparation['schema'], signal: AbortSignal): Promise<Following | undefined> {
+    for (let current = job; ; ) {
+      try {
+        return await this.dispatch(current, graph, schema, signal);
+      } catch (error) {
+        if (!(error instanceof NotSubmittedError)) throw error;
+        this.logger.warn({ jobId: job.id, err: error.cause }, 'job did not reach its backend; waiting for a backend again');
+        const found = await this.jobs.find(job.id);
+        if (!found || isTerminal(found.status)) return undefined;
+        await this.lifecycle.requeued(found);
+        current = (await this.jobs.find(job.id)) ?? found;
+      }
     }
   }
 
@@ -91,7 +128,9 @@ export class GenerationRunner {
     const lease = await this.pool.acquire(job.id, (backend) => backend.objectInfo !== undefined && this.preparation.compile(job, preparation, backend).ok, signal);
     try {
       const { client } = lease.backend;
-      await this.preparation.upload(job, preparation, client, signal);
+      await this.preparation.upload(job, preparation, client, signal).catch((error: unknown) => {
+        throw error instanceof ComfyUnreachableError ? new NotSubmittedError('the backend went away during the uploads', { cause: error }) : error;
+      });
       const prepared = this.preparation.compile(job, preparation, lease.backend);
       if (!prepared.ok) return this.giveUp(job, { kind: 'compile', message: prepared.errors[0]?.message ?? 'The workflow did not compile', fields: prepared.errors });
       await this.jobs.recordCompilation(job.id, prepared.graph, prepared.prompts, this.clock.now());
@@ -99,9 +138,12 @@ export class GenerationRunner {
         lease.release();
         return undefined;
       }
-      const tracked = await this.submit(job, client, prepared.graph, schema, signal);
-      return { lease, graph: prepared.graph, postprocess: prepared.postprocess, tracked };
+      const submitted = await this.submit(job, client, prepared.graph, schema, signal).catch((error: unknown) => {
+        throw error instanceof ComfyUnreachableError && error.notSent ? new NotSubmittedError('the backend refused the prompt', { cause: error }) : error;
+      });
+      return { lease, graph: prepared.graph, postprocess: prepared.postprocess, ...submitted };
     } catch (error) {
+      if (error instanceof NotSubmittedError) this.pool.markDown(lease.backend, error.cause instanceof Error ? error.cause : error);
       lease.release();
       throw error;
     }
@@ -123,25 +165,44 @@ export class GenerationRunner {
       const found = await backend.client.reattach(job.id);
       this.logger.info({ jobId: job.id, backendId: backend.record.id, state: found.state }, 'job reconciled');
       if (found.state === 'unreachable') throw new TransientJobError('the backend holding the job is unreachable');
-      if (found.state === 'ended') return { lease, graph, postprocess, ended: found.outcome };
-      const tracked = found.state === 'alive' ? found.tracked : await this.submit(job, backend.client, graph, undefined, new AbortController().signal);
+      if (found.state === 'ended') return { lease, graph, postprocess, ended: found.outcome, reattached: true };
+      if (found.state === 'unknown') {
+        const submitted = await this.submit(job, backend.client, graph, undefined, new AbortController().signal);
+        if (job.cancelRequestedAt !== null) await backend.client.cancel(job.id);
+        return { lease, graph, postprocess, ...submitted };
+      }
+      // J-5 / J-6: its owner sees it run again: started now if it is running, then its progress.
+      const reporter = new ProgressReporter(graph, this.progressSink(job), () => this.clock.now());
+      found.tracked.on('frame', reporter.onFrame);
+      if (found.position === 'running') reporter.onFrame({ type: 'started' });
       if (job.cancelRequestedAt !== null) await backend.client.cancel(job.id);
-      return { lease, graph, postprocess, tracked };
+      return { lease, graph, postprocess, tracked: found.tracked, reattached: true };
     } catch (error) {
       lease.release();
       throw error;
     }
   }
 
-  private async submit(job: JobRecord, client: ComfyBackendClient, graph: ApiGraph, schema: Preparation['schema'] | undefined, signal: AbortSignal): Promise<TrackedPrompt> {
+  private async submit(job: JobRecord, client: ComfyBackendClient, graph: ApiGraph, schema: Preparation['schema'] | undefined, signal: AbortSignal): Promise<Submitted> {
     const reporter = new ProgressReporter(graph, this.progressSink(job), () => this.clock.now());
     try {
-      return await client.submit(graph, { promptId: job.id, onFrame: reporter.onFrame, signal });
+      return { tracked: await client.submit(graph, { promptId: job.id, onFrame: reporter.onFrame, signal }) };
     } catch (error) {
       if (!(error instanceof ComfyValidationError)) throw error;
-      if (error.queuedPromptId) await client.cancel(job.id).catch(() => undefined);
-      return this.giveUp(job, schema ? validationJobError(error, schema, graph) : { kind: 'validation', message: error.message });
+      const rejected: JobError = schema ? validationJobError(error, schema, graph) : { kind: 'validation', message: error.message };
+      if (!error.queuedPromptId) return this.giveUp(job, rejected);
+      return { tracked: await this.stopPartlyQueued(job, client), rejected };
     }
+  }
+
+  /**
+   * COMFYUI.md §2: for a graph refused in part, ComfyUI queued the valid outputs. Stopped at once
+   * (deleted while it waits, else interrupted); on an idle backend it has often run already.
+   */
+  private async stopPartlyQueued(job: JobRecord, client: ComfyBackendClient): Promise<TrackedPrompt> {
+    const tracked = client.track(job.id);
+    await client.cancel(job.id).catch((error: unknown) => this.logger.warn({ jobId: job.id, err: error }, 'partly refused prompt not stopped'));
+    return tracked;
   }
 
   private async watch(job: JobRecord, following: Following, signal: AbortSignal): Promise<PromptOutcome> {
@@ -150,6 +211,8 @@ export class GenerationRunner {
     try {
       return await watchRun(tracked, following.lease.backend, this.clock, signal);
     } catch (error) {
+      // Never retried: a retry would find the valid part's run and take it for the whole job's.
+      if (following.rejected) return this.giveUp(job, following.rejected);
       if (error instanceof TimeLimitError) {
         await following.lease.backend.client.cancel(job.id).catch(() => undefined);
         return this.giveUp(job, { kind: 'interrupted', message: `Stopped: ${error.message}` });
@@ -160,34 +223,50 @@ export class GenerationRunner {
   }
 
   private async settle(job: JobRecord, following: Following, outcome: PromptOutcome, schema: Preparation['schema']): Promise<void> {
-    const { client } = following.lease.backend;
     const current = (await this.jobs.find(job.id)) ?? job;
+    const times = following.reattached && 'history' in outcome ? jobTimesFromHistory(current, outcome.history, this.clock.now()) : undefined;
     switch (outcome.status) {
       case 'success': {
-        if (!(await this.lifecycle.ingesting(current))) return;
-        const workflowName = (await this.workflows.nameOf(job.workflowId)) ?? '';
-        const prompts = await this.jobs.prompts(job.id);
-        const rows = await this.ingest.ingest(
-          client,
-          outcome.files,
-          { job: { ...current, compiledGraph: following.graph }, workflow: { id: job.workflowId, name: workflowName, version: job.workflowVersion }, schema, prompts, postprocess: following.postprocess },
-          this.clock.now(),
-        );
-        await this.lifecycle.completed(current, rows);
+        // Already `ingesting`: an earlier attempt's download broke off (the backend went away).
+        if (current.status !== 'ingesting' && !(await this.lifecycle.ingesting(current, times))) return;
+        await this.lifecycle.completed(current, await this.ingestFiles(current, following, outcome.files, schema));
         return;
       }
       case 'failed':
-        return this.giveUp(current, executionJobError(outcome.error, following.graph));
+        return this.giveUp(current, executionJobError(outcome.error, following.graph), times);
       case 'interrupted':
       case 'deleted':
-        if (current.cancelRequestedAt === null) return this.giveUp(current, { kind: 'interrupted', message: 'The job was stopped on the backend' });
-        await this.lifecycle.cancelled(current);
+        if (current.cancelRequestedAt === null) return this.giveUp(current, { kind: 'interrupted', message: 'The job was stopped on the backend' }, times);
+        await this.lifecycle.cancelled(current, times);
         return;
       case 'lost':
         throw new TransientJobError('the backend lost the prompt (restarted or cleared); it will be sent again');
       case 'detached':
         throw new TransientJobError('stopped following the prompt');
     }
+  }
+
+  /**
+   * J-10 for a graph refused in part: failed with the mapped errors, keeping (in the same
+   * transaction) the files its valid part made before it could be stopped, so none is orphaned.
+   */
+  private async settleRejected(job: JobRecord, following: Following, outcome: PromptOutcome, rejected: JobError, schema: Preparation['schema']): Promise<never> {
+    const files = 'files' in outcome ? outcome.files.filter((file) => file.type !== 'temp') : [];
+    const current = (await this.jobs.find(job.id)) ?? job;
+    const rows = files.length === 0 ? [] : await this.ingestFiles(current, following, files, schema).catch((error: unknown) => {
+      this.logger.warn({ jobId: job.id, err: error }, 'files of a partly refused prompt not kept');
+      return [];
+    });
+    if (rows.length === 0) return this.giveUp(current, rejected);
+    await this.lifecycle.failedWithOutputs(current, { ...rejected, message: `${rejected.message}; its valid part ran before it could be stopped, and what it made is kept` }, rows);
+    throw new UnrecoverableError(rejected.message);
+  }
+
+  private async ingestFiles(job: JobRecord, following: Following, files: readonly OutputFile[], schema: Preparation['schema']): Promise<NewOutput[]> {
+    const workflowName = (await this.workflows.nameOf(job.workflowId)) ?? '';
+    const prompts = await this.jobs.prompts(job.id);
+    const context = { job: { ...job, compiledGraph: following.graph }, workflow: { id: job.workflowId, name: workflowName, version: job.workflowVersion }, schema, prompts, postprocess: following.postprocess };
+    return this.ingest.ingest(following.lease.backend.client, files, context, this.clock.now());
   }
 
   private async transient(job: JobRecord, error: unknown, lastAttempt: boolean): Promise<void> {
@@ -205,8 +284,8 @@ export class GenerationRunner {
   }
 
   /** Records the failure and tells BullMQ not to retry. */
-  private async giveUp(job: JobRecord, error: JobError): Promise<never> {
-    await this.lifecycle.failed(job, error);
+  private async giveUp(job: JobRecord, error: JobError, times?: JobTimes): Promise<never> {
+    await this.lifecycle.failed(job, error, times);
     throw new UnrecoverableError(error.message);
   }
 

@@ -1,6 +1,6 @@
 import type { JobError } from '@app/shared/contracts/api/generations';
 import type { FormSchema } from '@app/shared/form/field-types';
-import type { ComfyExecutionError, ComfyValidationError } from '@app/server/comfy/comfy-errors';
+import { trimExceptionMessage, type ComfyExecutionError, type ComfyValidationError, type ValidationProblem } from '@app/server/comfy/comfy-errors';
 import { describeNode, type GraphForHumans } from './describe-node';
 
 /**
@@ -10,11 +10,22 @@ import { describeNode, type GraphForHumans } from './describe-node';
 export function validationJobError(error: ComfyValidationError, schema: FormSchema, graph: GraphForHumans): JobError {
   const fields = error.problems().map((problem) => {
     const field = problem.nodeId && problem.inputName ? schema.fields.find((f) => f.targets.some((t) => t.nodeId === problem.nodeId && t.input === problem.inputName)) : undefined;
-    if (field) return { field: `values.${field.name}`, message: problem.message };
+    const details = problemDetails(problem);
+    if (field) return { field: `values.${field.name}`, message: `${problem.message}${details ? `: ${details}` : ''}` };
     const where = problem.nodeId ? (describeNode(graph, problem.nodeId).title ?? `node ${problem.nodeId}`) : 'workflow';
-    return { field: problem.nodeId ? `node.${problem.nodeId}` : 'graph', message: `${where}: ${problem.message}${problem.details ? ` (${problem.details})` : ''}` };
+    return { field: problem.nodeId ? `node.${problem.nodeId}` : 'graph', message: `${where}: ${problem.message}${details ? ` (${details})` : ''}` };
   });
   return { kind: 'validation', message: 'ComfyUI refused the workflow', fields };
+}
+
+/**
+ * ComfyUI's `details` say what was wrong (for `value_not_in_list`, the allowed values; ComfyUI
+ * itself shortens lists over 20). Bounded and without server paths; left out when it only repeats
+ * the input's name (range errors, missing inputs).
+ */
+function problemDetails(problem: ValidationProblem): string {
+  const details = problem.details.trim();
+  return details === '' || details === problem.inputName ? '' : trimExceptionMessage(details);
 }
 
 /** J-10: a runtime error names the node, the exception type and a trimmed message. */

@@ -6,6 +6,7 @@ import { outputView } from '@app/server/media/output-view';
 import { JobsRepository, type JobRecord, type NewOutput } from '@app/server/repositories/jobs.repository';
 import { Clock } from '@app/server/system/clock';
 import type { NodeDescription } from './describe-node';
+import type { JobTimes } from './history-times';
 
 /**
  * Every status change of a running job and the event its owner sees (J-5, J-6), in one place:
@@ -40,28 +41,41 @@ export class JobLifecycle {
     await this.bus.publish(job.userId, 'job.preview', { jobId: job.id, image });
   }
 
-  async ingesting(job: JobRecord): Promise<boolean> {
+  /** `times`: from history, for a prompt nobody watched (else it finished now, and started when we saw it start). */
+  async ingesting(job: JobRecord, times?: JobTimes): Promise<boolean> {
     const now = this.clock.now();
-    return this.jobs.transition(job.id, 'ingest', { finishedAt: now }, now);
+    return this.jobs.transition(job.id, 'ingest', endTimes(now, times), now);
   }
 
   /** One transaction for all outputs and the completion, then one event per output and the end. */
   async completed(job: JobRecord, outputs: readonly NewOutput[]): Promise<boolean> {
     if (!(await this.jobs.complete(job.id, outputs, this.clock.now()))) return false;
-    const views: OutputView[] = outputs.map((row) => outputView({ ...row, deletedAt: null }, this.media.urlsForOutput({ id: job.userId }, row)));
-    for (const output of views) await this.bus.publish(job.userId, 'job.output', { jobId: job.id, output });
+    const views = await this.publishOutputs(job, outputs);
     await this.bus.publish(job.userId, 'job.completed', { jobId: job.id, outputs: views });
     return true;
   }
 
-  async failed(job: JobRecord, error: JobError): Promise<void> {
-    const now = this.clock.now();
-    if (await this.jobs.transition(job.id, 'fail', { finishedAt: now, error }, now)) await this.bus.publish(job.userId, 'job.failed', { jobId: job.id, error });
+  /** Failed, keeping the outputs it made anyway: one transaction, then the outputs' events and the failure. */
+  async failedWithOutputs(job: JobRecord, error: JobError, outputs: readonly NewOutput[]): Promise<void> {
+    if (!(await this.jobs.failWithOutputs(job.id, error, outputs, this.clock.now()))) return;
+    await this.publishOutputs(job, outputs);
+    await this.bus.publish(job.userId, 'job.failed', { jobId: job.id, error });
   }
 
-  async cancelled(job: JobRecord): Promise<void> {
+  private async publishOutputs(job: JobRecord, outputs: readonly NewOutput[]): Promise<OutputView[]> {
+    const views: OutputView[] = outputs.map((row) => outputView({ ...row, deletedAt: null }, this.media.urlsForOutput({ id: job.userId }, row)));
+    for (const output of views) await this.bus.publish(job.userId, 'job.output', { jobId: job.id, output });
+    return views;
+  }
+
+  async failed(job: JobRecord, error: JobError, times?: JobTimes): Promise<void> {
     const now = this.clock.now();
-    if (await this.jobs.transition(job.id, 'cancel', { finishedAt: now }, now)) await this.bus.publish(job.userId, 'job.cancelled', { jobId: job.id });
+    if (await this.jobs.transition(job.id, 'fail', { ...endTimes(now, times), error }, now)) await this.bus.publish(job.userId, 'job.failed', { jobId: job.id, error });
+  }
+
+  async cancelled(job: JobRecord, times?: JobTimes): Promise<void> {
+    const now = this.clock.now();
+    if (await this.jobs.transition(job.id, 'cancel', endTimes(now, times), now)) await this.bus.publish(job.userId, 'job.cancelled', { jobId: job.id });
   }
 
   /** J-9 / E-7: back to the queue, free to go to any backend next time. */
@@ -71,4 +85,8 @@ export class JobLifecycle {
       await this.bus.publish(job.userId, 'job.queued', { jobId: job.id, position: null });
     }
   }
+}
+
+function endTimes(now: number, times: JobTimes | undefined): { finishedAt: number; startedAt?: number } {
+  return { finishedAt: times?.finishedAt ?? now, ...(times?.startedAt === undefined ? {} : { startedAt: times.startedAt }) };
 }

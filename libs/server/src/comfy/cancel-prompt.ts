@@ -1,4 +1,4 @@
-import { delay } from './backoff';
+import { backoffDelay, delay, type BackoffPolicy } from './backoff';
 import type { ComfyHttp } from './comfy-http';
 import type { EndedOutcome } from './history-outcome';
 import { reconcilePrompt } from './reconcile';
@@ -14,25 +14,33 @@ export type CancelResult =
    */
   | { state: 'running'; reason: 'no-targeted-interrupt' | 'not-yet-stopped' };
 
+/** Confirmation waits, and re-sends after each that found it still there: 1 s, 2 s, 4 s, 4 s … */
+export const CANCEL_RESEND: BackoffPolicy = { initialMs: 1_000, maxMs: 4_000 };
+
 export interface CancelOptions {
   targetedInterrupt: boolean;
   /** How long to confirm before answering `not-yet-stopped`. */
   confirmMs: number;
-  stepMs: number;
+  resend?: BackoffPolicy;
+  /** Settles when the socket reports the prompt's end: confirm then instead of at the next wait's end. */
+  ended?: Promise<unknown>;
   signal?: AbortSignal;
 }
 
 /**
- * Cancel in any state (COMFYUI.md §2): delete from the queue, interrupt that prompt only, then
- * confirm through history and queue. Delete and interrupt are repeated while it is still queued or
- * running, since one sent just as the executor picks the prompt up can miss it. Unreachable → the
+ * Cancel in any state (COMFYUI.md §2): delete from the queue and interrupt that prompt only, once;
+ * then confirm through history and queue, right away and after each wait (or as soon as the socket
+ * says it ended). ComfyUI keeps an interrupt until the running node next checks for it (its next
+ * step, or its end for a node without steps), so a repeat is only for one that missed: sent just
+ * as the executor took the prompt up. Delete or interrupt are therefore re-sent only after a wait
+ * that found the prompt still queued or running, with the waits growing. Unreachable → the
  * transient error is thrown.
  */
 export async function cancelPrompt(http: ComfyHttp, promptId: string, options: CancelOptions): Promise<CancelResult> {
   const deadline = Date.now() + options.confirmMs;
   await http.deletePending([promptId], options.signal);
   if (options.targetedInterrupt) await http.interrupt(promptId, options.signal);
-  for (;;) {
+  for (let round = 0; ; round++) {
     const known = await reconcilePrompt(http, promptId, options.signal);
     switch (known.state) {
       case 'unreachable':
@@ -41,12 +49,14 @@ export async function cancelPrompt(http: ComfyHttp, promptId: string, options: C
         return known;
       case 'unknown':
         return { state: 'deleted' };
-      case 'alive':
-        if (known.position === 'pending') await http.deletePending([promptId], options.signal);
-        else if (!options.targetedInterrupt) return { state: 'running', reason: 'no-targeted-interrupt' };
-        else await http.interrupt(promptId, options.signal);
+      case 'alive': {
+        if (known.position === 'running' && !options.targetedInterrupt) return { state: 'running', reason: 'no-targeted-interrupt' };
+        const wait = Math.min(backoffDelay(round, options.resend ?? CANCEL_RESEND), deadline - Date.now());
+        if (wait <= 0) return { state: 'running', reason: 'not-yet-stopped' };
+        if (round > 0 && known.position === 'pending') await http.deletePending([promptId], options.signal);
+        if (round > 0 && known.position === 'running') await http.interrupt(promptId, options.signal);
+        await Promise.race([delay(wait, options.signal), options.ended]);
+      }
     }
-    if (Date.now() >= deadline) return { state: 'running', reason: 'not-yet-stopped' };
-    await delay(options.stepMs, options.signal);
   }
 }

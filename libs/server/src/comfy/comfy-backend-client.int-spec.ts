@@ -119,15 +119,15 @@ describe('J-10 failures', () => {
     expect((await tracked.outcome).status).toBe('success');
   });
 
-  it('a partly valid graph is cancelled and reported as a validation failure', async () => {
+  it('a partly valid graph is a validation failure naming the prompt ComfyUI queued anyway, which cancel stops', async () => {
     const promptId = randomUUID();
     const graph = { ...progressGraph(`cg/${promptId}/out`, 20, 50), ...loadImageGraph('does_not_exist.png', `cg/${promptId}/bad`) };
     const error = await client.submit(graph, { promptId }).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(ComfyValidationError);
     expect((error as ComfyValidationError).queuedPromptId).toBe(promptId);
-    const known = await client.reconcile(promptId);
-    expect(known.state).not.toBe('alive');
-    expect(known.state === 'ended' && known.outcome.status).not.toBe('success');
+    expect((await client.reconcile(promptId)).state).toBe('alive');
+    const stopped = await client.cancel(promptId);
+    expect(stopped.state === 'ended' && stopped.outcome.status).toBe('interrupted');
   });
 
   it('a runtime error names node, exception type and a message without server paths', async () => {
@@ -170,6 +170,19 @@ describe('J-8 cancel', () => {
     expect(await running.outcome).toMatchObject({ status: 'interrupted', nodeId: '2', nodeType: 'CaptureProgressPreview' });
     expect(await client.http.getQueue()).toEqual({ queue_running: [], queue_pending: [] });
     expect(await client.http.getHistory(pendingId)).toBeUndefined();
+  });
+
+  it('interrupts a node that notices late once, then again only after 1 s, 2 s, … (not every 100 ms)', async () => {
+    const promptId = randomUUID();
+    // One 2.5 s step: like a ComfyUI node without progress, it notices the interrupt only at its end.
+    let onStep: () => void = () => undefined;
+    const stepping = new Promise<void>((resolve) => (onStep = resolve));
+    await client.submit(progressGraph(`cg/${promptId}/out`, 1, 2500), { promptId, onFrame: (frame) => frame.type === 'executing' && frame.nodeId === '2' && onStep() });
+    await stepping;
+    const before = sim.requests.count('POST /interrupt');
+    const cancelled = await client.cancel(promptId);
+    expect(cancelled.state === 'ended' && cancelled.outcome.status).toBe('interrupted');
+    expect(sim.requests.count('POST /interrupt') - before).toBe(2);
   });
 
   it('a prompt that already ended reports its outcome', async () => {

@@ -34,6 +34,8 @@ export interface ComfyBackendClientOptions {
 
 export interface ComfyBackendClientEvents {
   connection: [state: SocketState, detail: SocketStateDetail];
+  /** A request found the backend unreachable (`error.backendGone`: refused or reset, so it is down now). */
+  unreachable: [error: ComfyUnreachableError];
 }
 
 export interface SubmitPromptOptions {
@@ -46,7 +48,7 @@ export interface SubmitPromptOptions {
 }
 
 /** What `reattach` found: like `reconcile`, with the tracker for a prompt still in the queue. */
-export type ReattachResult = Exclude<ReconcileResult, { state: 'alive' }> | { state: 'alive'; tracked: TrackedPrompt };
+export type ReattachResult = Exclude<ReconcileResult, { state: 'alive' }> | { state: 'alive'; position: 'running' | 'pending'; tracked: TrackedPrompt };
 
 /**
  * Drives one ComfyUI backend: one socket under our client id, per-prompt trackers fed by it, and
@@ -68,7 +70,13 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
 
   constructor(readonly config: ComfyBackendClientOptions) {
     super();
-    this.http = new ComfyHttp(config.baseUrl, config.http);
+    this.http = new ComfyHttp(config.baseUrl, {
+      ...config.http,
+      onUnreachable: (error) => {
+        config.http?.onUnreachable?.(error);
+        this.emit('unreachable', error);
+      },
+    });
     this.socket = new ComfySocket(config.baseUrl, config.clientId, config.socket);
     this.logger = config.logger ?? pino({ enabled: false });
     this.options = {
@@ -107,9 +115,10 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
 
   /**
    * Registers the tracker, then queues the graph under `promptId` with our client id (the server
-   * may send `execution_start` before it answers). Validation failures throw `ComfyValidationError`
-   * after cancelling whatever part was queued; a transient failure may have queued it: reconcile
-   * before submitting again.
+   * may send `execution_start` before it answers). Validation failures throw `ComfyValidationError`;
+   * with `queuedPromptId` set, ComfyUI queued (and may already have run) the valid outputs: the
+   * caller stops them (`cancel`) and decides what to do with what they made. A transient failure may
+   * have queued it: reconcile before submitting again.
    */
   async submit(graph: PromptGraph, options: SubmitPromptOptions): Promise<TrackedPrompt> {
     const { promptId, extraData, onFrame, signal } = options;
@@ -124,17 +133,23 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
       return tracked;
     } catch (error) {
       this.untrack(promptId);
-      if (error instanceof ComfyValidationError && error.queuedPromptId) await this.cancelPartlyQueued(error.queuedPromptId);
       throw error;
     }
   }
 
-  /** Follows a prompt the backend already has (found `alive` by `reconcile`), e.g. after a worker restart. */
+  /**
+   * Follows a prompt the backend already has (found `alive` by `reconcile`), e.g. after a worker
+   * restart. Its live frames go to the client id that queued it; when that is another (a dead
+   * worker's), a socket under that id takes them over until the prompt ends (COMFYUI.md §7), and
+   * history polling stays on in case the server dropped the id.
+   */
   track(promptId: string, options: { clientId?: string } = {}): TrackedPrompt {
     const existing = this.prompts.get(promptId);
     if (existing) return existing;
-    const tracked = this.register(promptId, options.clientId !== undefined && options.clientId !== this.clientId);
+    const foreignId = options.clientId !== undefined && options.clientId !== this.clientId ? options.clientId : undefined;
+    const tracked = this.register(promptId, foreignId !== undefined);
     tracked.accepted = true;
+    if (foreignId) this.borrowSocket(tracked, foreignId);
     return tracked;
   }
 
@@ -152,19 +167,19 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
   async reattach(promptId: string, signal?: AbortSignal): Promise<ReattachResult> {
     const result = await this.reconcile(promptId, signal);
     if (result.state !== 'alive') return result;
-    return { state: 'alive', tracked: this.track(promptId, { clientId: result.clientId }) };
+    return { state: 'alive', position: result.position, tracked: this.track(promptId, { clientId: result.clientId }) };
   }
 
-  /** Cancel in any state (J-8): delete, targeted interrupt, confirm; the tracker (if any) gets the outcome. */
+  /** Cancel in any state (J-8): delete, targeted interrupt, confirm (woken by the socket); the tracker (if any) gets the outcome. */
   async cancel(promptId: string, signal?: AbortSignal): Promise<CancelResult> {
     const { targetedInterrupt } = await this.getCapabilities({ signal });
+    const tracked = this.prompts.get(promptId);
     const result = await cancelPrompt(this.http, promptId, {
       targetedInterrupt,
       confirmMs: this.options.cancelConfirmMs,
-      stepMs: this.options.historyRetry.stepMs,
+      ended: tracked?.outcome,
       signal,
     });
-    const tracked = this.prompts.get(promptId);
     if (result.state === 'ended') tracked?.settle(result.outcome);
     if (result.state === 'deleted') tracked?.settle({ status: 'deleted' });
     return result;
@@ -200,21 +215,28 @@ export class ComfyBackendClient extends TypedEmitter<ComfyBackendClientEvents> {
     return tracked;
   }
 
+  /** A socket under another process's client id, feeding only this prompt, closed when it ends. */
+  private borrowSocket(tracked: TrackedPrompt, clientId: string): void {
+    const socket = new ComfySocket(this.config.baseUrl, clientId, this.config.socket);
+    const demux = new PromptDemux();
+    const forwardOwn = (routed: RoutedEvent | undefined) => {
+      if (routed?.promptId === tracked.promptId) this.forward(routed);
+    };
+    socket.on('message', (message) => forwardOwn(demux.route(message)));
+    socket.on('binary', (frame) => forwardOwn(demux.routeBinary(frame)));
+    tracked.on('outcome', () => {
+      socket.close().catch((error: unknown) => this.logger.debug({ err: error }, 'comfy borrowed socket close failed'));
+    });
+    socket.start();
+  }
+
   private async waitForSocket(signal?: AbortSignal): Promise<void> {
     const timeout = AbortSignal.timeout(this.options.readyTimeoutMs);
     try {
       await this.socket.waitUntilReady(signal ? AbortSignal.any([signal, timeout]) : timeout);
     } catch (error) {
       if (signal?.aborted || !timeout.aborted) throw error;
-      throw new ComfyUnreachableError(`socket not ready within ${this.options.readyTimeoutMs} ms`, this.config.baseUrl, { cause: error });
-    }
-  }
-
-  private async cancelPartlyQueued(promptId: string): Promise<void> {
-    try {
-      await this.cancel(promptId);
-    } catch (error) {
-      this.logger.warn({ promptId, err: error }, 'comfy partly valid prompt not cancelled');
+      throw new ComfyUnreachableError(`socket not ready within ${this.options.readyTimeoutMs} ms`, this.config.baseUrl, { cause: error, notSent: true });
     }
   }
 

@@ -43,7 +43,7 @@ export interface ValidationProblem {
 
 /**
  * ComfyUI refused the graph: a 400 (`queuedPromptId` absent: nothing was queued) or a 200 whose
- * `node_errors` is not empty (`queuedPromptId` set: the valid outputs were queued and must be cancelled).
+ * `node_errors` is not empty (`queuedPromptId` set: the valid outputs were queued, and may have run).
  */
 export class ComfyValidationError extends ComfyError {
   readonly kind = 'user';
@@ -101,9 +101,30 @@ export function trimExceptionMessage(message: string, maxLength = 300): string {
   return withoutPaths.length > maxLength ? `${withoutPaths.slice(0, maxLength - 1)}…` : withoutPaths;
 }
 
+/** Network codes meaning the backend refused or dropped the connection: it is down now, not just slow (E-2). */
+const GONE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
+
 /** Connection refused or reset, DNS failure, or the socket went away. */
 export class ComfyUnreachableError extends ComfyError {
   readonly kind = 'transient';
+  /** The network error's code (`ECONNREFUSED`, `ECONNRESET`, undici's `UND_ERR_SOCKET`, …), if any. */
+  readonly code: string | undefined;
+  /**
+   * The request provably never reached the backend (connection refused, or not sent because the
+   * socket was not ready): nothing can have been queued, so there is nothing to reconcile.
+   */
+  readonly notSent: boolean;
+
+  constructor(message: string, backendUrl: string, options: { cause?: unknown; code?: string; notSent?: boolean } = {}) {
+    super(message, backendUrl, { cause: options.cause });
+    this.code = options.code;
+    this.notSent = options.notSent ?? options.code === 'ECONNREFUSED';
+  }
+
+  /** The backend refused or dropped a connection: take it as down at once (E-2), probes confirm its return. */
+  get backendGone(): boolean {
+    return this.code !== undefined && GONE_CODES.has(this.code);
+  }
 }
 
 /** No answer (or no bytes, for transfers) within the route's limit. */

@@ -198,9 +198,23 @@ describe('J-9 infrastructure failures are transient', () => {
     const nobody = await startSim({ port: 0 });
     const url = nobody.url;
     await nobody.stop();
-    const error = await failure(new ComfyHttp(url).getSystemStats());
+    const told: ComfyUnreachableError[] = [];
+    const error = await failure(new ComfyHttp(url, { onUnreachable: (unreachable) => told.push(unreachable) }).submitPrompt({}, { promptId: randomUUID(), clientId: 'c' }));
     expect(error).toBeInstanceOf(ComfyUnreachableError);
     expect(isTransientComfyError(error)).toBe(true);
+    // Refused: the prompt provably never arrived, and the backend is gone (E-2).
+    expect(error).toMatchObject({ code: 'ECONNREFUSED', notSent: true, backendGone: true });
+    expect(told).toEqual([error]);
+  });
+
+  it('a backend that drops the connection mid-request: gone, but the request may have arrived', async () => {
+    const dropping = await startSim({ port: 0, faults: { stallMs: 5_000 } });
+    const pending = failure(new ComfyHttp(dropping.url).submitPrompt({}, { promptId: randomUUID(), clientId: 'c' }));
+    while (dropping.requests.count('POST /prompt') === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await dropping.stop();
+    const error = await pending;
+    expect(error).toBeInstanceOf(ComfyUnreachableError);
+    expect(error).toMatchObject({ notSent: false, backendGone: true });
   });
 
   it('an abort by the caller passes through unchanged', async () => {

@@ -16,7 +16,7 @@ import {
   type SystemStats,
   type UploadAnswer,
 } from '@app/shared/comfy/protocol';
-import { ComfyProtocolError, ComfyValidationError } from './comfy-errors';
+import { ComfyProtocolError, ComfyValidationError, type ComfyUnreachableError } from './comfy-errors';
 import { DEFAULT_TIMEOUTS, HttpExchange, jsonInit, routeUrl, type ComfyTimeouts } from './http-request';
 import { downloadToFile, multipartBody, withIdleLimit, type DownloadResult } from './transfer';
 
@@ -55,6 +55,8 @@ export interface ComfyHttpOptions {
   timeouts?: Partial<ComfyTimeouts>;
   /** How long a fetched `/object_info` is reused (E-3: 10 min). */
   objectInfoTtlMs?: number;
+  /** Told of every request that found the backend unreachable, whoever made it. */
+  onUnreachable?: (error: ComfyUnreachableError) => void;
 }
 
 /** Typed calls to one ComfyUI backend's HTTP routes (COMFYUI.md §2), each under its own time limit. */
@@ -68,14 +70,14 @@ export class ComfyHttp {
     readonly baseUrl: string,
     options: ComfyHttpOptions = {},
   ) {
-    this.exchange = new HttpExchange(baseUrl);
+    this.exchange = new HttpExchange(baseUrl, options.onUnreachable);
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.objectInfoTtlMs = options.objectInfoTtlMs ?? 600_000;
   }
 
   /**
    * Queues a graph. Throws `ComfyValidationError` on a 400, and also on a 200 with `node_errors`
-   * (then `queuedPromptId` is set: part of the graph was queued and the caller must cancel it).
+   * (then `queuedPromptId` is set: part of the graph was queued and the caller must stop it).
    */
   submitPrompt(graph: PromptGraph, options: SubmitOptions): Promise<{ promptId: string; number: number }> {
     const body = { prompt: graph, client_id: options.clientId, prompt_id: options.promptId, extra_data: options.extraData ?? {} };

@@ -75,7 +75,7 @@ export class ComfySocket extends TypedEmitter<ComfySocketEvents> {
   /** Resolves once `ready`; rejects if the socket is closed first or the signal aborts. */
   async waitUntilReady(signal?: AbortSignal): Promise<void> {
     while (this.current !== 'ready') {
-      if (this.current === 'closed') throw new ComfyUnreachableError('socket closed', this.baseUrl);
+      if (this.current === 'closed') throw new ComfyUnreachableError('socket closed', this.baseUrl, { notSent: true });
       await this.next('state', signal);
     }
   }

@@ -1,7 +1,7 @@
 import { readFixtureJson } from '@test/fixtures';
 import { historySchema, type HistoryEntry } from '@app/shared/comfy/protocol';
 import { trimExceptionMessage } from './comfy-errors';
-import { collectOutputFiles, outcomeFromHistory } from './history-outcome';
+import { collectOutputFiles, outcomeFromHistory, promptTimes } from './history-outcome';
 
 /** The history entry at `path` (default `history.json`) of a transcript. */
 function historyOf(file: string, ...path: string[]): HistoryEntry {
@@ -101,5 +101,15 @@ describe('J-10 trimmed exception messages', () => {
 
   it('cuts over-long messages', () => {
     expect(trimExceptionMessage('x'.repeat(1000), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('prompt times from history (a prompt nobody watched)', () => {
+  it.each([
+    ['success', historyOf('01-basic-emptyimage-invert-save.json'), { startedAt: 1795511365468, endedAt: 1795511365498 }],
+    ['error', historyOf('06-runtime-execution-error.json'), { startedAt: 1795511371602, endedAt: 1795511371604 }],
+    ['interrupt', historyOf('09-interrupt-and-queue-delete.json', 'history_interrupted'), { startedAt: 1795511447344, endedAt: 1795511447646 }],
+  ])('%s: execution_start and the message that ended it', (_, entry, times) => {
+    expect(promptTimes(entry)).toEqual(times);
   });
 });

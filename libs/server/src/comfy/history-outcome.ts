@@ -58,3 +58,22 @@ export function outcomeFromHistory(backendUrl: string, history: HistoryEntry): E
   const error = new ComfyExecutionError(backendUrl, last?.type === 'execution_error' ? last.data : undefined);
   return { status: 'failed', error, files, history };
 }
+
+/** When a prompt started and ended by the backend's clock (ms since the epoch), from its history entry. */
+export interface PromptTimes {
+  startedAt?: number;
+  endedAt?: number;
+}
+
+/**
+ * `status.messages` keep the timestamps of `execution_start` and of the message that ended the prompt
+ * (COMFYUI.md §2): the only record of when a prompt ran that nobody was watching.
+ */
+export function promptTimes(history: HistoryEntry): PromptTimes {
+  const times: PromptTimes = {};
+  for (const message of history.status.messages) {
+    if (message.type === 'execution_start') times.startedAt = message.data.timestamp;
+    if (message.type === 'execution_success' || message.type === 'execution_error' || message.type === 'execution_interrupted') times.endedAt = message.data.timestamp;
+  }
+  return times;
+}

@@ -38,7 +38,11 @@ export function routeUrl(baseUrl: string, route: string): string {
  * abort by the caller's signal rejects with the signal's reason unchanged.
  */
 export class HttpExchange {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    /** Told of every request that found the backend unreachable (refused, reset, …). */
+    private readonly onUnreachable: (error: ComfyUnreachableError) => void = () => undefined,
+  ) {}
 
   /** Sends and returns the answer whatever its status; `read` consumes the body under the same limit. */
   async send<T>(route: string, init: RequestInit, options: RequestOptions, read: (response: Response) => Promise<T>): Promise<T> {
@@ -95,7 +99,10 @@ export class HttpExchange {
     if (error instanceof ComfyError) return error;
     if (callerSignal?.aborted) return callerSignal.reason;
     if (limit.signal.aborted) return new ComfyTimeoutError(`${route}: ${limit.message}`, this.baseUrl, { cause: error });
-    return new ComfyUnreachableError(`${route}: ${describeNetworkError(error)}`, this.baseUrl, { cause: error });
+    const code = networkErrorCode(error);
+    const unreachable = new ComfyUnreachableError(`${route}: ${describeNetworkError(error, code)}`, this.baseUrl, { cause: error, code });
+    this.onUnreachable(unreachable);
+    return unreachable;
   }
 }
 
@@ -103,10 +110,17 @@ export function jsonInit(body: unknown): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-/** `fetch failed` hides the reason in `cause` (ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET, …). */
-function describeNetworkError(error: unknown): string {
-  const cause = error instanceof Error ? error.cause : undefined;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
+/** `fetch failed` hides the reason in `cause` (ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET, …); a stream error carries it itself. */
+function networkErrorCode(error: unknown): string | undefined {
+  // Read by shape, not `instanceof`: undici's errors may come from another realm (test runners).
+  for (let current: unknown = error, depth = 0; typeof current === 'object' && current !== null && depth < 4; depth++) {
+    if ('code' in current && typeof current.code === 'string') return current.code;
+    current = 'cause' in current ? current.cause : undefined;
+  }
+  return undefined;
+}
+
+function describeNetworkError(error: unknown, code: string | undefined): string {
   const message = error instanceof Error ? error.message : String(error);
   return code ? `${message} (${code})` : message;
 }

@@ -3,6 +3,7 @@ import { parseObjectInfo, type ObjectInfo } from '@app/shared/comfy/object-info'
 import { z } from 'zod';
 import type { Database } from '../db/database';
 import { DATABASE } from '../db/database.tokens';
+import type { BackendsTable } from '../db/schema';
 import { newId } from '../system/ids';
 
 export const BACKEND_STATES = ['unknown', 'up', 'down', 'draining', 'disabled'] as const;
@@ -20,6 +21,8 @@ export interface BackendRecord {
   comfyuiVersion: string | null;
   lastError: string | null;
   lastSeenAt: number | null;
+  /** When its catalogue (node classes, model folders) was last read. */
+  catalogueAt: number | null;
 }
 
 export interface BackendCatalogue {
@@ -28,10 +31,14 @@ export interface BackendCatalogue {
   models: Record<string, string[]>;
 }
 
-const COLUMNS = ['id', 'url', 'name', 'enabled', 'slots', 'state', 'comfyuiVersion', 'lastError', 'lastSeenAt'] as const;
+const COLUMNS = ['id', 'url', 'name', 'enabled', 'slots', 'state', 'comfyuiVersion', 'lastError', 'lastSeenAt', 'capabilitiesAt'] as const;
 
 function toState(value: string): BackendState {
   return (BACKEND_STATES as readonly string[]).includes(value) ? (value as BackendState) : 'unknown';
+}
+
+function toRecord({ capabilitiesAt, ...row }: Pick<BackendsTable, (typeof COLUMNS)[number]>): BackendRecord {
+  return { ...row, enabled: row.enabled === 1, state: toState(row.state), catalogueAt: capabilitiesAt };
 }
 
 /** ComfyUI servers (E-1) with their health and their last known catalogue (E-3). */
@@ -49,12 +56,17 @@ export class BackendsRepository {
         .execute();
     }
     const rows = await this.db.selectFrom('backends').select(COLUMNS).where('url', 'in', [...urls]).execute();
-    return urls.flatMap((url) => rows.filter((r) => r.url === url)).map((r) => ({ ...r, enabled: r.enabled === 1, state: toState(r.state) }));
+    return urls.flatMap((url) => rows.filter((r) => r.url === url)).map(toRecord);
   }
 
   async list(): Promise<BackendRecord[]> {
     const rows = await this.db.selectFrom('backends').select(COLUMNS).orderBy('createdAt').execute();
-    return rows.map((r) => ({ ...r, enabled: r.enabled === 1, state: toState(r.state) }));
+    return rows.map(toRecord);
+  }
+
+  async find(id: string): Promise<BackendRecord | undefined> {
+    const row = await this.db.selectFrom('backends').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row);
   }
 
   async nameOf(id: string): Promise<string | undefined> {

@@ -178,7 +178,7 @@ export class JobsRepository {
   }
 
   /** Applies a lifecycle event if the job is in a status that accepts it; false otherwise. */
-  async transition(id: string, event: JobEvent['type'], changes: Partial<Pick<JobsTable, 'backendId' | 'clientId' | 'dispatchedAt' | 'startedAt' | 'finishedAt' | 'ingestedAt'>> & { error?: JobError }, now: number): Promise<boolean> {
+  async transition(id: string, event: JobEvent['type'], changes: TransitionChanges, now: number): Promise<boolean> {
     return applyTransition(this.db, id, event, changes, now);
   }
 
@@ -211,8 +211,20 @@ export class JobsRepository {
    * job is never completed without its outputs nor outputs left without a completed job.
    */
   async complete(id: string, outputs: readonly NewOutput[], now: number): Promise<boolean> {
+    return this.endWithOutputs(id, 'complete', { ingestedAt: now }, outputs, now);
+  }
+
+  /**
+   * A job that failed yet made files (ComfyUI ran the valid part of a graph it refused in part):
+   * the failure and those outputs in one transaction, so the files are the job's, not orphans.
+   */
+  async failWithOutputs(id: string, error: JobError, outputs: readonly NewOutput[], now: number): Promise<boolean> {
+    return this.endWithOutputs(id, 'fail', { finishedAt: now, ingestedAt: now, error }, outputs, now);
+  }
+
+  private endWithOutputs(id: string, event: 'complete' | 'fail', changes: TransitionChanges, outputs: readonly NewOutput[], now: number): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      if (!(await applyTransition(trx, id, 'complete', { ingestedAt: now }, now))) return false;
+      if (!(await applyTransition(trx, id, event, changes, now))) return false;
       for (const output of outputs) await trx.insertInto('outputs').values({ ...output, deletedAt: null }).execute();
       return true;
     });
@@ -244,13 +256,9 @@ export class JobsRepository {
   }
 }
 
-async function applyTransition(
-  db: Kysely<DB>,
-  id: string,
-  event: JobEvent['type'],
-  changes: Partial<Pick<JobsTable, 'backendId' | 'clientId' | 'dispatchedAt' | 'startedAt' | 'finishedAt' | 'ingestedAt'>> & { error?: JobError },
-  now: number,
-): Promise<boolean> {
+type TransitionChanges = Partial<Pick<JobsTable, 'backendId' | 'clientId' | 'dispatchedAt' | 'startedAt' | 'finishedAt' | 'ingestedAt'>> & { error?: JobError };
+
+async function applyTransition(db: Kysely<DB>, id: string, event: JobEvent['type'], changes: TransitionChanges, now: number): Promise<boolean> {
   const target = statusAfter(event);
   const { error, ...rest } = changes;
   const result = await db

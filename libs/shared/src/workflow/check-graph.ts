@@ -1,7 +1,7 @@
 import type { ObjectInfo } from '../comfy/object-info';
 import type { FieldError } from '../contracts/errors';
 import type { ApiGraph, ApiNode, GraphResult, InputValue, LiteralValue } from './api-graph';
-import { readInputMarker } from './cozygen-nodes';
+import { readInputMarkers } from './cozygen-nodes';
 import { findCycle } from './graph-walk';
 import { compareNodeIds } from './graph-nodes';
 import { findOutputNodes } from './output-nodes';
@@ -69,9 +69,7 @@ function checkLinks(graph: ApiGraph, nodeIds: ReadonlySet<string>): FieldError[]
 /** W-13: markers sharing a `param_name` must agree on the field type. */
 function checkSharedParamNames(graph: ApiGraph): FieldError[] {
   const byKey = new Map<string, { nodeId: string; type: string }[]>();
-  for (const nodeId of Object.keys(graph).sort(compareNodeIds)) {
-    const marker = readInputMarker(nodeId, graph[nodeId]!);
-    if (!marker) continue;
+  for (const { nodeId, ...marker } of readInputMarkers(graph)) {
     if (marker.key === RESERVED_KEY) return [{ field: `graph.${nodeId}.inputs.param_name`, message: `param_name "${RESERVED_KEY}" is not allowed` }];
     byKey.set(marker.key, [...(byKey.get(marker.key) ?? []), { nodeId, type: marker.type }]);
   }

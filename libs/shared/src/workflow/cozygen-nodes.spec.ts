@@ -28,12 +28,12 @@ describe('W-5 the eight CozyGen marker types', () => {
   });
 
   it.each([
-    ['CozyGenDynamicInput', { key: 'Dynamic Parameter 7', priority: 0, type: 'string', defaultValue: '', min: undefined, max: undefined, step: undefined }],
-    ['CozyGenFloatInput', { key: 'Float Parameter 7', priority: 0, type: 'float', defaultValue: 1.0, min: 0, max: 1024, step: 0.1 }],
-    ['CozyGenIntInput', { key: 'Int Parameter 7', priority: 0, type: 'int', defaultValue: 1, min: 0, max: 9999999999, step: 1 }],
-    ['CozyGenStringInput', { key: 'String Parameter 7', priority: 0, type: 'string', defaultValue: '', multiline: false }],
-    ['CozyGenChoiceInput', { key: 'Choice Parameter 7', priority: 0, type: 'choice', defaultValue: undefined, bypassToggle: false }],
-    ['CozyGenImageInput', { key: 'Image Input 7', priority: 0, type: 'image', defaultValue: null }],
+    ['CozyGenDynamicInput', { key: 'Dynamic Parameter', unnamed: true, priority: 0, type: 'string', defaultValue: '', min: undefined, max: undefined, step: undefined }],
+    ['CozyGenFloatInput', { key: 'Float Parameter', unnamed: true, priority: 0, type: 'float', defaultValue: 1.0, min: 0, max: 1024, step: 0.1 }],
+    ['CozyGenIntInput', { key: 'Int Parameter', unnamed: true, priority: 0, type: 'int', defaultValue: 1, min: 0, max: 9999999999, step: 1 }],
+    ['CozyGenStringInput', { key: 'String Parameter', unnamed: true, priority: 0, type: 'string', defaultValue: '', multiline: false }],
+    ['CozyGenChoiceInput', { key: 'Choice Parameter', unnamed: true, priority: 0, type: 'choice', defaultValue: undefined, bypassToggle: false }],
+    ['CozyGenImageInput', { key: 'Image Input', unnamed: true, priority: 0, type: 'image', defaultValue: null }],
   ])('%s with every key absent takes the W-5 defaults', (classType, expected) => {
     expect(marker(classType, {})).toMatchObject({ ...expected, randomizeToggle: false, problems: [] });
   });
@@ -86,10 +86,10 @@ describe('W-5 the eight CozyGen marker types', () => {
     expect(marker('CozyGenDynamicInput', { param_type: 'DROPDOWN', default_value: 'euler' })?.defaultValue).toBe('euler');
   });
 
-  it('W-6 trims param_name; a linked or blank one falls back to "<default name> <node id>"', () => {
-    expect(marker('CozyGenIntInput', { param_name: '  Width  ' })?.key).toBe('Width');
-    expect(marker('CozyGenIntInput', { param_name: '   ' }, '57')?.key).toBe('Int Parameter 57');
-    expect(marker('CozyGenIntInput', { param_name: ['3', 0] }, '57')?.key).toBe('Int Parameter 57');
+  it('W-6 trims param_name; a linked or blank one falls back to the node\'s default name', () => {
+    expect(marker('CozyGenIntInput', { param_name: '  Width  ' })).toMatchObject({ key: 'Width', unnamed: false });
+    expect(marker('CozyGenIntInput', { param_name: '   ' }, '57')).toMatchObject({ key: 'Int Parameter', unnamed: true });
+    expect(marker('CozyGenIntInput', { param_name: ['3', 0] }, '57')).toMatchObject({ key: 'Int Parameter', unnamed: true });
   });
 
   it('reads the real Wan export: string default "81", 2^64 seed max, increment, priority', () => {

@@ -1,8 +1,9 @@
 import { findInputSpec } from '../comfy/object-info';
 import type { InputSpec, ObjectInfo } from '../comfy/object-info';
 import type { FieldType } from '../form/field-types';
-import type { ApiNode, InputValue } from './api-graph';
-import { ownEntry} from './own-entry';
+import type { ApiGraph, ApiNode, InputValue } from './api-graph';
+import { compareNodeIds } from './graph-nodes';
+import { ownEntry } from './own-entry';
 
 /**
  * CozyGen's eight marker node types (W-5), read exactly as real exports write them: older files lack
@@ -49,8 +50,13 @@ const PARAM_TYPES: Record<string, Exclude<FieldType, 'image'>> = {
 export interface InputMarker {
   nodeId: string;
   classType: string;
-  /** W-6: trimmed `param_name`; blank → "<node default name> <node id>". */
+  /**
+   * W-6: trimmed `param_name`; blank → the node's default name, as CozyGen names an unnamed image
+   * input ("Image Input"); `readInputMarkers` adds the node id when that would collide.
+   */
   key: string;
+  /** `param_name` was blank or linked: `key` is the node's default name. */
+  unnamed: boolean;
   priority: number;
   type: FieldType;
   /** Uncoerced default (W-7); `undefined` for a choice means "the first choice" (W-8). */
@@ -108,9 +114,9 @@ export function isInputMarker(classType: string): boolean {
   return isValueMarker(classType) || classType === COZYGEN_IMAGE_INPUT;
 }
 
-function markerKey(inputs: ApiNode['inputs'], defaultName: string, nodeId: string): string {
+function markerName(inputs: ApiNode['inputs'], defaultName: string): Pick<InputMarker, 'key' | 'unnamed'> {
   const name = readString(inputs, 'param_name')?.trim();
-  return name ? name : `${defaultName} ${nodeId}`;
+  return name ? { key: name, unnamed: false } : { key: defaultName, unnamed: true };
 }
 
 /** W-8: Choice's hidden `value` (what CozyGen's UI injected), else `default_choice`, unless "None". */
@@ -156,7 +162,7 @@ export function readInputMarker(nodeId: string, node: ApiNode): InputMarker | un
     return {
       nodeId,
       classType,
-      key: markerKey(inputs, IMAGE_INPUT_NAME, nodeId),
+      ...markerName(inputs, IMAGE_INPUT_NAME),
       priority: 0,
       type: 'image',
       defaultValue: null,
@@ -175,7 +181,7 @@ export function readInputMarker(nodeId: string, node: ApiNode): InputMarker | un
   return {
     nodeId,
     classType,
-    key: markerKey(inputs, defaults.name, nodeId),
+    ...markerName(inputs, defaults.name),
     priority: readNumber(inputs, 'priority') ?? 0,
     type,
     defaultValue: markerDefault(classType, type, inputs, defaults),
@@ -189,6 +195,20 @@ export function readInputMarker(nodeId: string, node: ApiNode): InputMarker | un
     choiceList: readString(inputs, 'choices') ?? '',
     problems,
   };
+}
+
+/**
+ * Every input marker of a graph in node id order, unnamed ones told apart: an unnamed marker keeps
+ * its default name unless another marker has the same key, then it becomes "<name> <node id>" (a
+ * named marker never changes: presets and remembered values use its name).
+ */
+export function readInputMarkers(graph: ApiGraph): InputMarker[] {
+  const markers = Object.keys(graph)
+    .sort(compareNodeIds)
+    .flatMap((nodeId) => readInputMarker(nodeId, graph[nodeId]!) ?? []);
+  const uses = new Map<string, number>();
+  for (const marker of markers) uses.set(marker.key, (uses.get(marker.key) ?? 0) + 1);
+  return markers.map((marker) => (marker.unnamed && (uses.get(marker.key) ?? 0) > 1 ? { ...marker, key: `${marker.key} ${marker.nodeId}` } : marker));
 }
 
 /** CozyGenOutput's and CozyGenVideoOutput's settings when absent (W-5). */

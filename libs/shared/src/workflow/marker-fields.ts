@@ -3,7 +3,7 @@ import { isSeedLike } from '../form/seed-field';
 import type { ApiGraph } from './api-graph';
 import type { ChoiceCatalog } from './choice-lists';
 import type { InputMarker } from './cozygen-nodes';
-import { readInputMarker } from './cozygen-nodes';
+import { readInputMarkers } from './cozygen-nodes';
 import { markerBounds } from './field-bounds';
 import { buildField } from './field-builder';
 import { compareNodeIds, indexConsumers } from './graph-nodes';
@@ -21,9 +21,8 @@ function compareTargets(a: FieldTarget, b: FieldTarget): number {
 function groupMarkers(graph: ApiGraph, warnings: Warning[]): MarkerGroup[] {
   const consumers = indexConsumers(graph);
   const groups = new Map<string, MarkerGroup>();
-  for (const nodeId of Object.keys(graph).sort(compareNodeIds)) {
-    const marker = readInputMarker(nodeId, graph[nodeId]!);
-    if (!marker) continue;
+  for (const marker of readInputMarkers(graph)) {
+    const { nodeId } = marker;
     warnings.push(...marker.problems.map((message) => ({ field: `graph.${nodeId}`, message })));
     const targets = (consumers.get(nodeId) ?? []).map(({ nodeId: target, input }) => ({ nodeId: target, input }));
     if (targets.length === 0) {

@@ -133,6 +133,51 @@ describe('W-8, W-14, W-15 choice fields', () => {
   });
 });
 
+describe('W-6, W-11 names and order of marker fields', () => {
+  const names = (graph: Record<string, unknown>) => {
+    const result = parseWorkflow(graph, objectInfo);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return result.schema.fields.map((candidate) => candidate.name);
+  };
+  const saver = (image: string) => ({ class_type: 'SaveImage', inputs: { images: [image, 0], filename_prefix: 'x' } });
+
+  it('W-11 ties: integer ids numerically, subgraph-style ids after them', () => {
+    const graph = {
+      '1': { class_type: 'EmptyImage', inputs: { width: ['50:3', 0], height: ['9', 0], batch_size: ['10', 0], color: ['50:10', 0] } },
+      '2': saver('1'),
+      '50:3': { class_type: 'CozyGenIntInput', inputs: { param_name: 'Width' } },
+      '50:10': { class_type: 'CozyGenIntInput', inputs: { param_name: 'Color' } },
+      '9': { class_type: 'CozyGenIntInput', inputs: { param_name: 'Height' } },
+      '10': { class_type: 'CozyGenIntInput', inputs: { param_name: 'Batch' } },
+    };
+    expect(names(graph)).toEqual(['Height', 'Batch', 'Width', 'Color']);
+  });
+
+  it('W-6 an unnamed marker takes CozyGen\'s default name, with its node id only when two would collide', () => {
+    const graph = {
+      '10': { class_type: 'CozyGenImageInput', inputs: { param_name: '', image_filename: 'x.png' } },
+      '11': { class_type: 'ImageInvert', inputs: { image: ['10', 0] } },
+      '12': saver('11'),
+      '1': { class_type: 'EmptyImage', inputs: { width: ['3', 0], height: ['4', 0], batch_size: ['5', 0], color: 0 } },
+      '2': saver('1'),
+      '3': { class_type: 'CozyGenIntInput', inputs: { param_name: ' ', priority: 1 } },
+      '4': { class_type: 'CozyGenIntInput', inputs: { param_name: '', priority: 2 } },
+      '5': { class_type: 'CozyGenFloatInput', inputs: { param_name: '', priority: 3 } },
+    };
+    expect(names(graph)).toEqual(['Image Input', 'Int Parameter 3', 'Int Parameter 4', 'Float Parameter']);
+  });
+
+  it('W-6 a named marker keeps its name; the unnamed one that collides with it takes its node id', () => {
+    const graph = {
+      '10': { class_type: 'CozyGenImageInput', inputs: { param_name: '' } },
+      '20': { class_type: 'CozyGenImageInput', inputs: { param_name: 'Image Input' } },
+      '11': { class_type: 'ImageBlend', inputs: { image1: ['10', 0], image2: ['20', 0], blend_factor: 0.5, blend_mode: 'normal' } },
+      '12': saver('11'),
+    };
+    expect(names(graph)).toEqual(['Image Input 10', 'Image Input']);
+  });
+});
+
 describe('W-12, W-13, W-16, W-17 marker wiring', () => {
   it('W-12 a marker feeding nothing yields no field and a warning', () => {
     const { warnings } = parse('cozygen/neoncozygen-img2vid.json');

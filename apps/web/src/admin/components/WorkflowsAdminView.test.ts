@@ -90,8 +90,8 @@ describe('E-2 backends', () => {
         json(200, {
           queued: 3,
           items: [
-            { id: 'b1', name: 'gpu-1', url: 'http://gpu-1:8188', enabled: true, slots: 2, state: 'up', comfyuiVersion: '0.8.0', lastError: null, lastSeenAt: 0, running: 1, waiting: 1 },
-            { id: 'b2', name: 'gpu-2', url: 'http://gpu-2:8188', enabled: true, slots: 1, state: 'down', comfyuiVersion: null, lastError: 'connect ECONNREFUSED', lastSeenAt: null, running: 0, waiting: 0 },
+            { id: 'b1', name: 'gpu-1', url: 'http://gpu-1:8188', enabled: true, slots: 2, state: 'up', comfyuiVersion: '0.8.0', lastError: null, lastSeenAt: 0, catalogueAt: 0, running: 1, waiting: 1 },
+            { id: 'b2', name: 'gpu-2', url: 'http://gpu-2:8188', enabled: true, slots: 1, state: 'down', comfyuiVersion: null, lastError: 'connect ECONNREFUSED', lastSeenAt: null, catalogueAt: null, running: 0, waiting: 0 },
           ],
         }),
     });

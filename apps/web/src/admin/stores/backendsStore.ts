@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { backendListSchema } from '@app/shared/contracts/api/backends';
+import { backendListSchema, backendRefreshSchema } from '@app/shared/contracts/api/backends';
 import { request } from '../../api/http';
 import { useRemoteList } from '../../api/useRemoteList';
 
@@ -14,5 +14,12 @@ export const useBackendsStore = defineStore('backends', () => {
     return answer.items;
   });
 
-  return { items: list.items, state: list.state, queued, load: list.load };
+  /** W-14: reads the backend's catalogue again now; true once a worker has (false: asked, not yet done). Throws ApiError. */
+  async function refreshCatalogue(id: string): Promise<boolean> {
+    const answer = await request('POST', `/backends/${id}/refresh`, { schema: backendRefreshSchema });
+    list.replace(answer.backend);
+    return answer.refreshed;
+  }
+
+  return { items: list.items, state: list.state, queued, load: list.load, refreshCatalogue };
 });

@@ -11,6 +11,8 @@ export const backendViewSchema = z.object({
   comfyuiVersion: z.string().nullable(),
   lastError: z.string().nullable(),
   lastSeenAt: z.number().nullable(),
+  /** When its catalogue (choice lists, node classes) was last read: on coming up, every 10 min, on an admin's refresh. */
+  catalogueAt: z.number().nullable(),
   /** Our jobs on it right now. */
   running: z.number(),
   waiting: z.number(),
@@ -18,3 +20,7 @@ export const backendViewSchema = z.object({
 export type BackendView = z.infer<typeof backendViewSchema>;
 export const backendListSchema = z.object({ items: z.array(backendViewSchema), queued: z.number() });
 export type BackendList = z.infer<typeof backendListSchema>;
+
+/** `POST /api/backends/:id/refresh`: `refreshed` false when no worker stored the new catalogue in time. */
+export const backendRefreshSchema = z.object({ refreshed: z.boolean(), backend: backendViewSchema });
+export type BackendRefresh = z.infer<typeof backendRefreshSchema>;

@@ -1,0 +1,79 @@
+import { readFixtureJson } from '@test/fixtures';
+import sharp from 'sharp';
+import { startTestStack, type TestStack } from './support/test-stack';
+
+const bearer = { type: 'bearer' } as const;
+
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('E-2 a backend that goes away is noticed at once', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    // Probes a minute apart: only the lost connection itself can tell the worker in time.
+    stack = await startTestStack({ workerOptions: { pool: { healthIntervalMs: 60_000 } } });
+    await stack.waitForBackendState('up');
+  });
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('is down as soon as it stops, long before a probe could say so', async () => {
+    await stack.restartSim(async () => {
+      await stack.waitForBackendState('down', 5_000);
+    });
+  });
+});
+
+describe('J-9 a job that never reached its backend', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('goes back to waiting without using an attempt, and runs once the backend is back', async () => {
+    const invert = (await stack.importWorkflow('Invert', readFixtureJson('workflows/cozygen-min/cozygen-min-image-input.json'))).id;
+    const { token } = await stack.api.createUser('unlucky@test.local');
+    const red = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 255, g: 0, b: 0 } } }).png().toBuffer();
+    const upload = await stack.api.http.post('/api/uploads').auth(token, bearer).attach('file', red, 'red.png').expect(201);
+    // The backend stalls the job's image upload, and stops while it is in flight.
+    stack.sim.faults.set({ stallMs: 3_000 });
+    const submitted = await stack.api.http.post('/api/generations').auth(token, bearer).send({ workflowId: invert, values: { 'Source Image': upload.body.id } }).expect(202);
+    const [{ id }] = submitted.body.jobs as [{ id: string }];
+    const sim = stack.sim;
+    await until(() => sim.requests.count('POST /upload/image') > 0, 'the upload');
+    await stack.restartSim(async () => {
+      await stack.waitForBackendState('down');
+      expect((await stack.waitForJob(token, id, (status) => status === 'queued')).attempts).toBe(1);
+    });
+    const job = await stack.waitForJob(token, id, undefined, 45_000);
+    expect(job.status).toBe('completed');
+    expect(job.attempts).toBe(1);
+    expect(job.outputs).toHaveLength(1);
+  }, 60_000);
+
+  it('a backend restarted while the outputs download: the prompt is sent again and the job completes', async () => {
+    const colours = (await stack.importWorkflow('Colours', readFixtureJson('workflows/cozygen-min/cozygen-min-dynamic-inputs.json'))).id;
+    const { token } = await stack.api.createUser('restarted-mid-ingest@test.local');
+    const submitted = await stack.api.http.post('/api/generations').auth(token, bearer).send({ workflowId: colours, values: { width: 16, height: 16, batch_size: 1 } }).expect(202);
+    const [{ id }] = submitted.body.jobs as [{ id: string }];
+    await stack.waitForJob(token, id, (status) => status !== 'queued');
+    stack.sim.faults.set({ stallMs: 2_000 });
+    await stack.waitForJob(token, id, (status) => status === 'ingesting');
+    const sim = stack.sim;
+    await until(() => sim.requests.count('GET /view') > 0, 'the download');
+    // ComfyUI restarts: the download breaks off and the prompt's history is gone with it.
+    await stack.restartSim();
+    const job = await stack.waitForJob(token, id, undefined, 45_000);
+    expect(job.status).toBe('completed');
+    expect(job.outputs).toHaveLength(1);
+  }, 60_000);
+});
