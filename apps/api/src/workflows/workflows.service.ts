@@ -67,11 +67,13 @@ export class WorkflowsService {
     return reread.ok ? { record, graph: reread.graph, schema: reread.schema } : stored;
   }
 
-  /** The form one version had when it was imported; the worker runs that version with it (J-9 retries). */
-  async versionSchema(id: string, version: number): Promise<FormSchema> {
+  /**
+   * The form one version had when it was imported, with its run demands; the worker runs that
+   * version with it (J-9 retries). Undefined when the version is gone.
+   */
+  async versionForm(id: string, version: number): Promise<FormSchema | undefined> {
     const found = await this.workflows.findVersion(id, version);
-    if (!found) throw new NotFoundError('Workflow version not found');
-    return found.schema;
+    return found && withRunDemands(found.schema, found.graph as ApiGraph);
   }
 
   async memory(user: AuthUser, id: string): Promise<WorkflowMemory> {
