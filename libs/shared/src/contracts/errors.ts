@@ -4,6 +4,11 @@ export interface FieldError {
   message: string;
 }
 
+/** The first error of each field, in order: one message per field when several checks refuse it. */
+export function firstPerField(errors: readonly FieldError[]): FieldError[] {
+  return errors.filter((error, index) => errors.findIndex((other) => other.field === error.field) === index);
+}
+
 export type DomainErrorCode =
   | 'VALIDATION_FAILED'
   | 'UNAUTHENTICATED'

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldError } from '../contracts/errors';
+import { firstPerField, type FieldError } from '../contracts/errors';
 import { fieldActivity } from './field-activity';
 import type { DemandSource, FormSchema, FormValues, RunDemand } from './field-types';
 
@@ -75,7 +75,7 @@ export function checkRunLimits(schema: FormSchema, values: FormValues, limits: R
     if (batch && batch.value > limits.maxBatchSize) report(demand, [batch], `${batch.value} images per run; the limit is ${limits.maxBatchSize}`);
     if (frames && frames.value > limits.maxFrames) report(demand, [frames], `${frames.value} frames per run; the limit is ${limits.maxFrames}`);
   }
-  return errors.filter((error, index) => errors.findIndex((other) => other.field === error.field) === index);
+  return firstPerField(errors);
 }
 
 /**
