@@ -44,7 +44,7 @@ export class JobLifecycle {
   /** `times`: from history, for a prompt nobody watched (else it finished now, and started when we saw it start). */
   async ingesting(job: JobRecord, times?: JobTimes): Promise<boolean> {
     const now = this.clock.now();
-    return this.jobs.transition(job.id, 'ingest', endTimes(now, times), now);
+    return this.jobs.transition(job.id, 'ingest', times ?? { finishedAt: now }, now);
   }
 
   /** One transaction for all outputs and the completion, then one event per output and the end. */
@@ -70,12 +70,12 @@ export class JobLifecycle {
 
   async failed(job: JobRecord, error: JobError, times?: JobTimes): Promise<void> {
     const now = this.clock.now();
-    if (await this.jobs.transition(job.id, 'fail', { ...endTimes(now, times), error }, now)) await this.bus.publish(job.userId, 'job.failed', { jobId: job.id, error });
+    if (await this.jobs.transition(job.id, 'fail', { ...(times ?? { finishedAt: now }), error }, now)) await this.bus.publish(job.userId, 'job.failed', { jobId: job.id, error });
   }
 
   async cancelled(job: JobRecord, times?: JobTimes): Promise<void> {
     const now = this.clock.now();
-    if (await this.jobs.transition(job.id, 'cancel', endTimes(now, times), now)) await this.bus.publish(job.userId, 'job.cancelled', { jobId: job.id });
+    if (await this.jobs.transition(job.id, 'cancel', times ?? { finishedAt: now }, now)) await this.bus.publish(job.userId, 'job.cancelled', { jobId: job.id });
   }
 
   /** J-9 / E-7: back to the queue, free to go to any backend next time. */
@@ -85,8 +85,4 @@ export class JobLifecycle {
       await this.bus.publish(job.userId, 'job.queued', { jobId: job.id, position: null });
     }
   }
-}
-
-function endTimes(now: number, times: JobTimes | undefined): { finishedAt: number; startedAt?: number } {
-  return { finishedAt: times?.finishedAt ?? now, ...(times?.startedAt === undefined ? {} : { startedAt: times.startedAt }) };
 }
