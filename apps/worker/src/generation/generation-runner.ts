@@ -172,7 +172,7 @@ export class GenerationRunner {
         return { lease, graph, postprocess, ...submitted };
       }
       // J-5 / J-6: its owner sees it run again: started now if it is running, then its progress.
-      const reporter = new ProgressReporter(graph, this.progressSink(job), () => this.clock.now());
+      const reporter = this.progressReporter(job, graph);
       found.tracked.on('frame', reporter.onFrame);
       if (found.position === 'running') reporter.onFrame({ type: 'started' });
       if (job.cancelRequestedAt !== null) await backend.client.cancel(job.id);
@@ -184,7 +184,7 @@ export class GenerationRunner {
   }
 
   private async submit(job: JobRecord, client: ComfyBackendClient, graph: ApiGraph, schema: Preparation['schema'] | undefined, signal: AbortSignal): Promise<Submitted> {
-    const reporter = new ProgressReporter(graph, this.progressSink(job), () => this.clock.now());
+    const reporter = this.progressReporter(job, graph);
     try {
       return { tracked: await client.submit(graph, { promptId: job.id, onFrame: reporter.onFrame, signal }) };
     } catch (error) {
@@ -300,12 +300,14 @@ export class GenerationRunner {
     await this.giveUp(job, { kind: 'compile', message: errors[0]?.message ?? 'No backend can run this workflow', fields: errors });
   }
 
-  private progressSink(job: JobRecord) {
+  /** Turns the prompt's frames into the job's started, progress and preview events (J-5, J-6). */
+  private progressReporter(job: JobRecord, graph: ApiGraph): ProgressReporter {
     const report = (work: Promise<void>) => work.catch((error: unknown) => this.logger.warn({ jobId: job.id, err: error }, 'progress event lost'));
-    return {
+    const sink = {
       started: () => void report(this.lifecycle.started(job)),
       progress: (update: Parameters<JobLifecycle['progress']>[1]) => void report(this.lifecycle.progress(job, update)),
       preview: (image: string) => void report(this.lifecycle.preview(job, image)),
     };
+    return new ProgressReporter(graph, sink, () => this.clock.now());
   }
 }
