@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 const MAX_QR_CODES = 3;
 
 /** Each LAN URL as a terminal QR code a phone's camera opens, with the URL it holds above it. */
-export async function lanQrCodes(lan: readonly string[]): Promise<string[]> {
+async function lanQrCodes(lan: readonly string[]): Promise<string[]> {
   const lines: string[] = [];
   for (const url of lan.slice(0, MAX_QR_CODES)) {
     const code = await QRCode.toString(url, { type: 'terminal', small: true });

@@ -1,7 +1,7 @@
 import type { FieldError } from '@app/shared/contracts/errors';
 
 /** Deeper than any body a route takes (a workflow graph nests about five levels). */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 /**
  * The first thing no route accepts anywhere in a body, query or path value: U+0000 in a string or

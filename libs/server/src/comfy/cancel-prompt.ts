@@ -15,13 +15,12 @@ export type CancelResult =
   | { state: 'running'; reason: 'no-targeted-interrupt' | 'not-yet-stopped' };
 
 /** Confirmation waits, and re-sends after each that found it still there: 1 s, 2 s, 4 s, 4 s … */
-export const CANCEL_RESEND: BackoffPolicy = { initialMs: 1_000, maxMs: 4_000 };
+const CANCEL_RESEND: BackoffPolicy = { initialMs: 1_000, maxMs: 4_000 };
 
 export interface CancelOptions {
   targetedInterrupt: boolean;
   /** How long to confirm before answering `not-yet-stopped`. */
   confirmMs: number;
-  resend?: BackoffPolicy;
   /** Settles when the socket reports the prompt's end: confirm then instead of at the next wait's end. */
   ended?: Promise<unknown>;
   signal?: AbortSignal;
@@ -51,7 +50,7 @@ export async function cancelPrompt(http: ComfyHttp, promptId: string, options: C
         return { state: 'deleted' };
       case 'alive': {
         if (known.position === 'running' && !options.targetedInterrupt) return { state: 'running', reason: 'no-targeted-interrupt' };
-        const wait = Math.min(backoffDelay(round, options.resend ?? CANCEL_RESEND), deadline - Date.now());
+        const wait = Math.min(backoffDelay(round, CANCEL_RESEND), deadline - Date.now());
         if (wait <= 0) return { state: 'running', reason: 'not-yet-stopped' };
         if (round > 0 && known.position === 'pending') await http.deletePending([promptId], options.signal);
         if (round > 0 && known.position === 'running') await http.interrupt(promptId, options.signal);

@@ -34,7 +34,7 @@ export type RunLimits = z.infer<typeof runLimitsSchema>;
 export const DEFAULT_RUN_LIMITS: RunLimits = { maxPixels: 4096 * 4096, maxBatchSize: 16, maxFrames: 241 };
 
 /** `16.8 megapixels`, or plain pixels below a tenth of one. */
-export function formatPixels(pixels: number): string {
+function formatPixels(pixels: number): string {
   return pixels >= 100_000 ? `${(pixels / 1_000_000).toFixed(1)} megapixels` : `${pixels} pixels`;
 }
 

@@ -110,7 +110,7 @@ export function useWorkflowForm() {
     formError.value = error.message;
   }
 
-  return { schema, limits, values, randomize, bypass, count, fieldErrors, formError, activity, reset, setValue, mergeValues, setRandomize, setBypass, submission, showFailure };
+  return { schema, values, randomize, bypass, count, fieldErrors, formError, activity, reset, setValue, mergeValues, setRandomize, setBypass, submission, showFailure };
 }
 
 export type WorkflowForm = ReturnType<typeof useWorkflowForm>;
