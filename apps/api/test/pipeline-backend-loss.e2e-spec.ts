@@ -1,16 +1,11 @@
 import { readFixtureJson } from '@test/fixtures';
 import sharp from 'sharp';
 import { startTestStack, type TestStack } from './support/test-stack';
+import { until } from './support/until';
 
 const bearer = { type: 'bearer' } as const;
 
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const WAIT_MS = 15_000;
 
 describe('E-2 a backend that goes away is noticed at once', () => {
   let stack: TestStack;
@@ -49,7 +44,7 @@ describe('J-9 a job that never reached its backend', () => {
     const submitted = await stack.api.http.post('/api/generations').auth(token, bearer).send({ workflowId: invert, values: { 'Source Image': upload.body.id } }).expect(202);
     const [{ id }] = submitted.body.jobs as [{ id: string }];
     const sim = stack.sim;
-    await until(() => sim.requests.count('POST /upload/image') > 0, 'the upload');
+    await until(() => sim.requests.count('POST /upload/image') > 0, 'the upload', WAIT_MS);
     await stack.restartSim(async () => {
       await stack.waitForBackendState('down');
       expect((await stack.waitForJob(token, id, (status) => status === 'queued')).attempts).toBe(1);
@@ -69,7 +64,7 @@ describe('J-9 a job that never reached its backend', () => {
     stack.sim.faults.set({ stallMs: 2_000 });
     await stack.waitForJob(token, id, (status) => status === 'ingesting');
     const sim = stack.sim;
-    await until(() => sim.requests.count('GET /view') > 0, 'the download');
+    await until(() => sim.requests.count('GET /view') > 0, 'the download', WAIT_MS);
     // ComfyUI restarts: the download breaks off and the prompt's history is gone with it.
     await stack.restartSim();
     const job = await stack.waitForJob(token, id, undefined, 45_000);

@@ -1,6 +1,7 @@
 import { tagImportProgressSchema, type TagCategoryList, type TagImportProgress } from '@app/shared/contracts/api/tags';
 import { io, type Socket } from 'socket.io-client';
 import { startTestApi, type TestApi } from './support/test-api';
+import { until } from './support/until';
 
 const bearer = { type: 'bearer' } as const;
 
@@ -26,13 +27,7 @@ function progressOf(listener: Listener): TagImportProgress[] {
 }
 
 /** Socket events travel beside the HTTP answer, so the last one may land just after it. */
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const EVENT_WAIT_MS = 5_000;
 
 describe('T-1/T-2 tag import progress on the importing admin’s sockets', () => {
   let api: TestApi;
@@ -63,12 +58,12 @@ describe('T-1/T-2 tag import progress on the importing admin’s sockets', () =>
   it('reports reading, loading, activating and removing the old list to the importer only, then tells everyone another list is served', async () => {
     const first = ['tag,category,count,aliases', 'old_tag,0,10,'].join('\n');
     await importFile(first, 'first.csv').expect(200);
-    await until(() => everyone().every((listener) => listener.events.some((event) => event.name === 'tags.list.changed')));
+    await until(() => everyone().every((listener) => listener.events.some((event) => event.name === 'tags.list.changed')), 'tags.list.changed on every socket', EVENT_WAIT_MS);
     for (const listener of everyone()) listener.events.length = 0;
 
     const csv = ['tag,category,count,aliases', 'red_scarf,0,500,"scarlet_scarf"', 'Hero_Knight,4,50,', 'blue_sky,general,900,'].join('\n');
     await importFile(csv, 'mine.csv').expect(200);
-    await until(() => progressOf(importer).at(-1)?.phase === 'removing-old');
+    await until(() => progressOf(importer).at(-1)?.phase === 'removing-old', 'the removing-old phase', EVENT_WAIT_MS);
 
     const progress = progressOf(importer);
     expect(progress[0]).toEqual({ phase: 'reading', loaded: 0, total: null });
@@ -77,7 +72,7 @@ describe('T-1/T-2 tag import progress on the importing admin’s sockets', () =>
     expect(progress.at(-2)).toEqual({ phase: 'activating', loaded: 3, total: 3 });
     expect(progress.at(-1)).toEqual({ phase: 'removing-old', loaded: 3, total: 3 });
     // Everyone else hears only that another list is served, so their browsers drop cached answers.
-    await until(() => everyone().every((listener) => listener.events.some((event) => event.name === 'tags.list.changed')));
+    await until(() => everyone().every((listener) => listener.events.some((event) => event.name === 'tags.list.changed')), 'tags.list.changed on every socket', EVENT_WAIT_MS);
     for (const listener of [otherAdmin, member.listener]) expect(listener.events).toEqual([{ name: 'tags.list.changed', payload: { source: 'mine.csv' } }]);
 
     expect(await currentList()).toEqual({
@@ -93,7 +88,7 @@ describe('T-1/T-2 tag import progress on the importing admin’s sockets', () =>
   it('sends only the reading phase for a refused file, and the current list stays', async () => {
     const before = await currentList();
     await importFile('good_tag,0,5,\n"open,0,1\n', 'bad.csv').expect(400);
-    await until(() => progressOf(importer).length > 0);
+    await until(() => progressOf(importer).length > 0, 'a progress event', EVENT_WAIT_MS);
     expect(progressOf(importer)).toEqual([{ phase: 'reading', loaded: 0, total: null }]);
     expect(await currentList()).toEqual(before);
   });
