@@ -72,6 +72,16 @@ export class JobEventOutbox {
     await this.db.deleteFrom('jobEvents').where('claimedBy', '=', token).execute();
   }
 
+  /** Removes what `token` published (each job's rows up to the last one sent) and frees the rest of its claim. */
+  async release(token: string, published: readonly OutboxRow[]): Promise<void> {
+    const sentUpTo = new Map<string, number>();
+    for (const row of published) sentUpTo.set(row.jobId, Math.max(row.seq, sentUpTo.get(row.jobId) ?? 0));
+    await this.db.transaction().execute(async (trx) => {
+      for (const [jobId, seq] of sentUpTo) await trx.deleteFrom('jobEvents').where('claimedBy', '=', token).where('jobId', '=', jobId).where('seq', '<=', seq).execute();
+      await trx.updateTable('jobEvents').set({ claimedBy: null, claimedUntil: null }).where('claimedBy', '=', token).execute();
+    });
+  }
+
   /** Jobs with a free row written before `writtenBefore`: what their writers did not publish. A read, so an empty outbox costs no write lock. */
   async leftovers(writtenBefore: number, now: number, limit: number): Promise<string[]> {
     const rows = await this.db

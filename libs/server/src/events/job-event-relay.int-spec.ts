@@ -139,7 +139,12 @@ describe('J-6 / X-6 the job-event outbox and its relays (real database and Redis
     await jobs.transition(id, 'dispatch', {}, clock.now());
     await jobs.transition(id, 'ingest', {}, clock.now());
     const twice = output(id);
-    await expect(jobs.complete(id, [twice, twice], clock.now(), [{ event: 'job.completed', payload: { outputs: [] } }])).rejects.toThrow();
+    const outcome = await jobs.complete(id, [twice, twice], clock.now(), [{ event: 'job.completed', payload: { outputs: [] } }]).then(
+      () => 'committed',
+      (error: unknown) => String(error),
+    );
+
+    expect(outcome).toMatch(/UNIQUE constraint|duplicate key/);
 
     expect((await jobs.find(id))?.status).toBe('ingesting');
     expect((await jobs.find(id))?.eventSeq).toBe(1);
@@ -194,6 +199,32 @@ describe('J-6 / X-6 the job-event outbox and its relays (real database and Redis
     expect(seen()).toHaveLength(60);
     expect(new Set(seen()).size).toBe(60);
     for (const id of ids) expect(await waiting(id)).toBe(0);
+  });
+
+  it('keeps events nobody received (no api process listening) and sends them, in order, once one listens', async () => {
+    const quiet = new JobEventsBus(redis, `quiet-${Math.random().toString(36).slice(2)}`);
+    const alone = new JobEventRelay(new JobEventOutbox(db), quiet, clock, FAST);
+    relays.push(alone);
+    const id = await newJob();
+    await alone.publish([id]);
+    await jobs.transition(id, 'cancel', {}, clock.now(), [{ event: 'job.cancelled', payload: {} }]);
+    await alone.publish([id]);
+    expect(await waiting(id)).toBe(2);
+
+    const heard: DeliveredEvent[] = [];
+    const stop = await quiet.subscribe((event) => heard.push(event));
+    try {
+      await new Promise((r) => setTimeout(r, FAST.graceMs));
+      await alone.drain();
+      await waitFor(() => heard.length === 2);
+      expect(heard.map((e) => [e.event, e.payload.seq])).toEqual([
+        ['job.queued', 1],
+        ['job.cancelled', 2],
+      ]);
+      expect(await waiting(id)).toBe(0);
+    } finally {
+      await stop();
+    }
   });
 
   it('drops a row that no longer reads as its event instead of retrying it forever', async () => {

@@ -67,7 +67,9 @@ export class JobEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Publishes the waiting state events of these jobs (just committed by the caller). Never rejects: what fails waits for the next look. */
   publish(jobIds: readonly string[]): Promise<void> {
-    return this.serially(() => this.relay(jobIds));
+    return this.serially(async () => {
+      await this.relay(jobIds);
+    });
   }
 
   /** Publishes leftovers: rows older than the grace period that nobody holds. */
@@ -75,9 +77,8 @@ export class JobEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
     return this.serially(async () => {
       const now = this.clock.now();
       const jobIds = await this.outbox.leftovers(now - this.options.graceMs, now, LEFTOVER_BATCH);
-      if (jobIds.length === 0) return;
-      this.logger.warn({ jobs: jobIds.length }, 'publishing job events their writer did not');
-      await this.relay(jobIds);
+      const published = await this.relay(jobIds);
+      if (published > 0) this.logger.warn({ events: published }, 'published job events their writer did not');
     });
   }
 
@@ -93,18 +94,26 @@ export class JobEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
     return run;
   }
 
-  private async relay(jobIds: readonly string[]): Promise<void> {
-    if (jobIds.length === 0) return;
+  /**
+   * Claims, publishes in order and removes; returns how many were published. A row counts as published
+   * once an api process received it: with none listening (all restarting, or their Redis subscription
+   * not back yet) the pass stops and the rest is freed for a later one, still in order.
+   */
+  private async relay(jobIds: readonly string[]): Promise<number> {
+    if (jobIds.length === 0) return 0;
     const token = randomUUID();
     const now = this.clock.now();
     const rows = await this.outbox.claim(jobIds, token, now, now + this.options.leaseMs);
-    if (rows.length === 0) return;
+    let sent = 0;
     for (const row of rows) {
       const delivered = this.delivered(row);
-      if (delivered) await this.bus.publish(delivered);
+      if (delivered && (await this.bus.publish(delivered)) === 0) break;
       this.remember(row);
+      sent += 1;
     }
-    await this.outbox.remove(token);
+    if (sent === rows.length) await this.outbox.remove(token);
+    else await this.outbox.release(token, rows.slice(0, sent));
+    return sent;
   }
 
   /** The row as the socket event it announces; a row that no longer reads as one is dropped with a log line. */

@@ -31,8 +31,9 @@ export class JobEventsBus {
     this.channel = `${prefix}:events:jobs`;
   }
 
-  async publish(delivered: DeliveredEvent): Promise<void> {
-    await this.redis.publish(this.channel, JSON.stringify(delivered));
+  /** Resolves how many api processes received it (0: none was listening). */
+  publish(delivered: DeliveredEvent): Promise<number> {
+    return this.redis.publish(this.channel, JSON.stringify(delivered));
   }
 
   /** Subscribes on its own connection; malformed messages are dropped. */
