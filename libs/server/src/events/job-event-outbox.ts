@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { JobEventName, SocketEventPayload } from '@app/shared/contracts/socket-events';
+import type { JobEventName, LiveJobEventName, SocketEventPayload } from '@app/shared/contracts/socket-events';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/database';
 import { DATABASE } from '../db/database.tokens';
 import type { DB, JobEventsTable } from '../db/schema';
 
-/** Events that matter only while fresh: sent as they happen, never stored, numbered with the state they follow. */
-export type LiveEventName = 'job.progress' | 'job.preview';
-export type StateEventName = Exclude<JobEventName, LiveEventName>;
+export type StateEventName = Exclude<JobEventName, LiveJobEventName>;
 
 /** A state event as its writer knows it; the job id and its seq are added when it is stored. */
 export type StateEvent = { [E in StateEventName]: { event: E; payload: Omit<SocketEventPayload<E>, 'jobId' | 'seq'> } }[StateEventName];

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { jobEventSchemas, type SocketEventPayload } from '@app/shared/contracts/socket-events';
+import { jobEventSchemas, type LiveJobEventName, type SocketEventPayload } from '@app/shared/contracts/socket-events';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../system/clock';
 import { isJobEventName, JobEventsBus, type DeliveredEvent } from './job-events';
-import { JobEventOutbox, type LiveEventName, type OutboxRow } from './job-event-outbox';
+import { JobEventOutbox, type OutboxRow } from './job-event-outbox';
 
 export interface RelayOptions {
   /** How often leftovers are looked for. */
@@ -24,7 +24,7 @@ const SHUTDOWN_WAIT_MS = 2000;
 const ENDING_EVENTS = new Set(['job.completed', 'job.failed', 'job.cancelled']);
 
 /** A live event's payload as the worker knows it; the relay numbers it. */
-export type LivePayload<E extends LiveEventName> = Omit<SocketEventPayload<E>, 'seq'>;
+export type LivePayload<E extends LiveJobEventName> = Omit<SocketEventPayload<E>, 'seq'>;
 
 /**
  * Publishes the job-event outbox (J-6, X-6). A writer calls `publish` with the jobs it just changed,
@@ -83,7 +83,7 @@ export class JobEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Progress and previews: sent now or never, numbered with the job's latest state event. */
-  async publishLive<E extends LiveEventName>(job: { id: string; userId: string; eventSeq: number }, event: E, payload: LivePayload<E>): Promise<void> {
+  async publishLive<E extends LiveJobEventName>(job: { id: string; userId: string; eventSeq: number }, event: E, payload: LivePayload<E>): Promise<void> {
     const seq = Math.max(job.eventSeq, this.published.get(job.id) ?? 0);
     await this.bus.publish({ userId: job.userId, event, payload: { ...payload, seq } as SocketEventPayload<E> });
   }

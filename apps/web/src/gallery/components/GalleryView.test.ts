@@ -60,7 +60,7 @@ describe('G-2 / G-6 the gallery pages through the outputs', () => {
     });
     await screen.findByRole('link', { name: '1 job(s) waiting or running' });
 
-    screen.socket.emit('job.output', { jobId: 'live', seq: 1, output: outputListItem('new', 'live', { createdAt: 2_000_000 }) });
+    screen.socket.emit('job.output', { jobId: 'live', seq: 2, output: outputListItem('new', 'live', { createdAt: 2_000_000 }) });
 
     await fireEvent.click(await screen.findByRole('button', { name: 'Show 1 new' }));
     expect(tiles(screen)).toHaveLength(4);
