@@ -66,6 +66,19 @@ describe('G-2 / G-6 the gallery pages through the outputs', () => {
     expect(tiles(screen)).toHaveLength(4);
     expect(screen.queryByRole('button', { name: /Show \d+ new/ })).toBeNull();
   });
+
+  it('J-6 after a reconnect counts the outputs saved while the socket was down as new', async () => {
+    let newest = outputs(0, 3);
+    const screen = await openGallery({ 'GET /outputs?limit=60': () => json(200, { items: newest, nextCursor: null }) });
+    await waitFor(() => expect(tiles(screen)).toHaveLength(3));
+
+    screen.socket.setConnected(false);
+    newest = [outputListItem('missed', 'offline', { createdAt: 2_000_000 }), ...outputs(0, 3)];
+    screen.socket.setConnected(true);
+
+    await fireEvent.click(await screen.findByRole('button', { name: 'Show 1 new' }));
+    expect(tiles(screen)).toHaveLength(4);
+  });
 });
 
 describe('G-6 / G-7 the viewer', () => {
