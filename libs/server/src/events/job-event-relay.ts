@@ -20,6 +20,8 @@ const DEFAULTS: RelayOptions = { intervalMs: 1000, graceMs: 1000, leaseMs: 10_00
 const LEFTOVER_BATCH = 200;
 /** At shutdown, how long a pass may still take (a publish waits for Redis while it is down). */
 const SHUTDOWN_WAIT_MS = 2000;
+/** Jobs whose latest seq is remembered; the oldest is forgotten first (an api never sees most jobs end). */
+const REMEMBERED_JOBS = 5000;
 /** The state events that end a job: no live event follows them. */
 const ENDING_EVENTS = new Set(['job.completed', 'job.failed', 'job.cancelled']);
 
@@ -128,8 +130,10 @@ export class JobEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private remember(row: OutboxRow): void {
-    if (ENDING_EVENTS.has(row.event)) this.published.delete(row.jobId);
-    else this.published.set(row.jobId, Math.max(row.seq, this.published.get(row.jobId) ?? 0));
+    const latest = Math.max(row.seq, this.published.get(row.jobId) ?? 0);
+    this.published.delete(row.jobId);
+    if (!ENDING_EVENTS.has(row.event)) this.published.set(row.jobId, latest);
+    if (this.published.size > REMEMBERED_JOBS) this.published.delete(this.published.keys().next().value ?? '');
   }
 }
 
