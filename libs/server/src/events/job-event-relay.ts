@@ -44,6 +44,8 @@ export class JobEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
   /** One relay pass at a time in this process, so a job's events leave in their order. */
   private tail: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  /** A look for leftovers not yet done: the timer does not stack more behind it (Redis may be away a while). */
+  private pendingDrain: Promise<void> | undefined;
 
   constructor(
     private readonly outbox: JobEventOutbox,
@@ -76,12 +78,14 @@ export class JobEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Publishes leftovers: rows older than the grace period that nobody holds. */
   drain(): Promise<void> {
-    return this.serially(async () => {
+    this.pendingDrain ??= this.serially(async () => {
+      this.pendingDrain = undefined;
       const now = this.clock.now();
       const jobIds = await this.outbox.leftovers(now - this.options.graceMs, now, LEFTOVER_BATCH);
       const published = await this.relay(jobIds);
       if (published > 0) this.logger.warn({ events: published }, 'published job events their writer did not');
     });
+    return this.pendingDrain;
   }
 
   /** Progress and previews: sent now or never, numbered with the job's latest state event. */
