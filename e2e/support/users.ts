@@ -18,7 +18,7 @@ async function call(path: string, init: { method: string; token?: string; body?:
   return fetch(`${e2eUrl()}/api${path}`, { method: init.method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
 }
 
-async function login({ email, password }: Credentials): Promise<string> {
+export async function login({ email, password }: Credentials): Promise<string> {
   const response = await call('/auth/login', { method: 'POST', body: { email, password } });
   if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
   return loginResponseSchema.parse(await response.json()).accessToken;

@@ -47,7 +47,7 @@ describe('S-24 signed media', () => {
     await db.insertInto('workflows').values({ id: workflowId, name: `wf-${workflowId}`, nameKey: `wf-${workflowId}`, description: '', type: 'cozygen', source: 'test', currentVersion: 1, createdBy: null, createdAt: now, updatedAt: now, deletedAt: null }).execute();
     await db
       .insertInto('jobs')
-      .values({ id: jobId, userId, workflowId, workflowVersion: 1, batchId: null, status: 'completed', values: '{}', randomize: '[]', bypass: '[]', resolvedValues: '{}', seed: 1, compiledGraph: null, backendId: null, clientId: null, error: null, retryOf: null, attempts: 1, cancelRequestedAt: null, queuedAt: now, dispatchedAt: null, startedAt: null, finishedAt: now, ingestedAt: now, updatedAt: now })
+      .values({ id: jobId, userId, workflowId, workflowVersion: 1, batchId: null, status: 'completed', values: '{}', randomize: '[]', bypass: '[]', resolvedValues: '{}', seed: 1, compiledGraph: null, backendId: null, clientId: null, error: null, retryOf: null, attempts: 1, cancelRequestedAt: null, queuedAt: now, dispatchedAt: null, startedAt: null, finishedAt: now, ingestedAt: now, updatedAt: now, eventSeq: 0 })
       .execute();
     const id = newId();
     const ingested = await ingestOutput({ config: api.config, sourcePath: source, userId, outputId: id, createdAt: now, pngText });

@@ -59,7 +59,7 @@ describe('API tokens end with their access', () => {
   /** A job event for the user; waits until the session socket saw it, so the token socket would have too. */
   async function publishJobEvent(userId: string, witness: OpenSocket): Promise<void> {
     const seen = new Promise<void>((resolve) => witness.socket.once('job.queued', () => resolve()));
-    await api.app.get(JobEventsBus).publish(userId, 'job.queued', { jobId: `probe-${Date.now()}`, position: null });
+    await api.app.get(JobEventsBus).publish({ userId, event: 'job.queued', payload: { jobId: `probe-${Date.now()}`, seq: 1, position: null } });
     await seen;
   }
 

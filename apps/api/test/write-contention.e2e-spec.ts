@@ -1,10 +1,10 @@
-import { startTsChild, type TsChild } from '@app/server/comfy/testing/ts-child-process';
+import type { TsChild } from '@app/server/comfy/testing/ts-child-process';
 import type { AliasCategoryList, AliasList } from '@app/shared/contracts/api/aliases';
 import type { JobList } from '@app/shared/contracts/api/generations';
 import type { PresetList } from '@app/shared/contracts/api/presets';
-import { resolve } from 'node:path';
 import { readFixtureJson } from '@test/fixtures';
 import { startTestStack, type TestStack } from './support/test-stack';
+import { startWorkerProcess } from './support/worker-process';
 
 const bearer = { type: 'bearer' } as const;
 const BATCH = 150;
@@ -22,11 +22,7 @@ describe('writes during a batch (separate worker process)', () => {
   let worker: TsChild;
   beforeAll(async () => {
     stack = await startTestStack({ worker: false, sim: { stepMs: 1 } });
-    const { config } = stack.api;
-    worker = await startTsChild(resolve(__dirname, '../../worker/test/worker-child.ts'), [
-      JSON.stringify({ DATA_DIR: config.dataDir, ...(config.database.kind === 'postgres' ? { DATABASE_URL: config.database.url } : {}), REDIS_URL: config.redisUrl ?? '', REDIS_PREFIX: config.redisPrefix, COMFYUI_URLS: stack.sim.url, LOG_LEVEL: 'silent' }),
-    ]);
-    expect(await worker.nextMessage()).toEqual({ ready: true });
+    worker = await startWorkerProcess(stack);
   }, 60_000);
   afterAll(async () => {
     await worker.kill();

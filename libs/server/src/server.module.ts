@@ -2,19 +2,20 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env';
 import { DatabaseModule } from './db/database.module';
+import { EventsModule } from './events/events.module';
 import { LoggerModule } from './logging/logger.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { Clock, SystemClock } from './system/clock';
 
-/** What every process (api, worker) stands on: config, logs, database, Redis and the queue, clock. */
+/** What every process (api, worker) stands on: config, logs, database, Redis and the queue, the job-event relay, clock. */
 @Global()
 @Module({})
 export class ServerModule {
   static forRoot(config: AppConfig, processName: string, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: ServerModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(config, processName), DatabaseModule, RedisModule, QueueModule],
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(config, processName), DatabaseModule, RedisModule, QueueModule, EventsModule],
       providers: [{ provide: Clock, useValue: clock }],
       exports: [Clock],
     };

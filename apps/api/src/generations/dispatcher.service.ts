@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobStatus } from '@app/shared/jobs/job-state';
 import { QUEUES, type GeneratePayload } from '@app/shared/jobs/queues';
-import { JobEventsBus } from '@app/server/events/job-events';
+import { JobEventRelay } from '@app/server/events/job-event-relay';
 import { CancelRequests } from '@app/server/queue/cancel-requests';
 import { FairPriorities } from '@app/server/queue/fair-priority';
 import { GENERATE_QUEUE } from '@app/server/queue/queue.module';
@@ -19,12 +19,12 @@ export class Dispatcher {
     @Inject(GENERATE_QUEUE) private readonly queue: Queue,
     private readonly fair: FairPriorities,
     private readonly jobs: JobsRepository,
-    private readonly events: JobEventsBus,
+    private readonly events: JobEventRelay,
     private readonly cancels: CancelRequests,
     private readonly clock: Clock,
   ) {}
 
-  /** All or nothing (B-1): if Redis refuses the jobs, the rows go too. */
+  /** All or nothing (B-1): if Redis refuses the jobs, the rows go too (their `job.queued` events with them). */
   async enqueue(userId: string, jobs: readonly NewJob[]): Promise<void> {
     await this.jobs.createMany(jobs, this.clock.now());
     try {
@@ -38,7 +38,7 @@ export class Dispatcher {
       await this.jobs.deleteMany(jobs.map((j) => j.id));
       throw error;
     }
-    for (const job of jobs) await this.events.publish(userId, 'job.queued', { jobId: job.id, position: null });
+    await this.events.publish(jobs.map((job) => job.id));
   }
 
   /**
@@ -47,9 +47,9 @@ export class Dispatcher {
    */
   async cancel(job: JobRecord): Promise<JobStatus> {
     const now = this.clock.now();
-    if (job.status === 'queued' && (await this.jobs.transition(job.id, 'cancel', { finishedAt: now }, now))) {
+    if (job.status === 'queued' && (await this.jobs.transition(job.id, 'cancel', { finishedAt: now }, now, [{ event: 'job.cancelled', payload: {} }]))) {
       await this.queue.remove(job.id).catch(() => undefined);
-      await this.events.publish(job.userId, 'job.cancelled', { jobId: job.id });
+      await this.events.publish([job.id]);
       return 'cancelled';
     }
     await this.jobs.requestCancel(job.id, now);

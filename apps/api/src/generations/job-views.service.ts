@@ -44,6 +44,7 @@ export class JobViews {
       retryOf: job.retryOf,
       outputCount: counts.get(job.id) ?? 0,
       cover: covers.has(job.id) ? this.output(job.userId, covers.get(job.id)!) : null,
+      seq: job.eventSeq,
     }));
   }
 

@@ -1,4 +1,4 @@
-import { inject, onScopeDispose } from 'vue';
+import { inject, onScopeDispose, watch } from 'vue';
 import type { Ref } from 'vue';
 import type { EventMap } from './socket';
 import { socketKey } from './socket';
@@ -7,6 +7,8 @@ export interface SocketEvents<Events extends EventMap> {
   connected: Readonly<Ref<boolean>>;
   /** Listens for as long as the calling component (or effect scope) lives. */
   on<E extends keyof Events & string>(event: E, listener: Events[E]): void;
+  /** Runs `listener` each time the socket (re)connects while the caller lives: what was sent while it was down never comes. */
+  onConnect(listener: () => void): void;
 }
 
 /**
@@ -19,5 +21,10 @@ export function useSocketEvents<Events extends EventMap = EventMap>(): SocketEve
   return {
     connected: client.connected,
     on: (event, listener) => onScopeDispose(client.on(event, listener)),
+    onConnect: (listener) => {
+      watch(client.connected, (isConnected) => {
+        if (isConnected) listener();
+      });
+    },
   };
 }

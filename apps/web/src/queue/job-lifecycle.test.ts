@@ -69,18 +69,24 @@ describe('J-5 socket events move a job through the shared state machine', () => 
 describe('J-6 a job read again meets what the events already said', () => {
   it('keeps a state the events moved further than the answer shows', () => {
     const local = { ...job({ status: 'completed' }), seq: 9 };
-    const fetched = liveJobFrom(jobDetail(ID, 'running'));
+    const fetched = liveJobFrom(jobDetail(ID, 'running', { seq: 3 }));
 
     expect(mergeFetched(local, fetched)).toMatchObject({ state: { status: 'completed' }, seq: 9 });
   });
 
-  it('takes a state further along than the events got, and keeps live progress of the same status', () => {
-    const live = { ...job({ status: 'running', progress: { value: 1, max: 2, nodeName: null, overall: 0.5 }, preview: null }), seq: 4 };
+  it('takes an answer with a later state event, and keeps live progress of the same state', () => {
+    const live = { ...job({ status: 'running', progress: { value: 1, max: 2, nodeName: null, overall: 0.5 }, preview: null }), seq: 3 };
 
-    expect(mergeFetched(live, liveJobFrom(jobDetail(ID, 'failed', { error: { kind: 'execution', message: 'boom' } }))).state).toEqual({
-      status: 'failed',
-      error: { kind: 'execution', message: 'boom' },
+    expect(mergeFetched(live, liveJobFrom(jobDetail(ID, 'failed', { seq: 4, error: { kind: 'execution', message: 'boom' } })))).toMatchObject({
+      state: { status: 'failed', error: { kind: 'execution', message: 'boom' } },
+      seq: 4,
     });
-    expect(mergeFetched(live, liveJobFrom(jobDetail(ID, 'running'))).state).toEqual(live.state);
+    expect(mergeFetched(live, liveJobFrom(jobDetail(ID, 'running', { seq: 3 }))).state).toEqual(live.state);
+  });
+
+  it('follows a job back to the queue (its backend was lost) when the answer is newer', () => {
+    const live = { ...job(running), seq: 3 };
+
+    expect(mergeFetched(live, liveJobFrom(jobDetail(ID, 'queued', { seq: 4 }))).state.status).toBe('queued');
   });
 });

@@ -40,8 +40,8 @@ export interface LiveJob {
   /** The outputs known so far, in arrival order. */
   outputs: OutputView[];
   state: JobState;
-  /** The sequence number of the last event applied; null until one arrived (J-6). */
-  seq: number | null;
+  /** The seq of the latest state event this reflects: the api's answer's, then each one applied (J-6). */
+  seq: number;
 }
 
 /** Why a failed job failed when the api recorded no error (should not happen, but must not crash). */
@@ -76,7 +76,7 @@ export function liveJobFrom(job: JobSummary | JobDetail): LiveJob {
     // A list item carries only its first output (the cover); the detail carries them all.
     outputs: 'outputs' in job ? job.outputs : job.cover ? [job.cover] : [],
     state: stateOf(job),
-    seq: null,
+    seq: job.seq,
   };
 }
 
@@ -154,16 +154,18 @@ export function applyJobEvent<E extends JobEventName>(job: LiveJob, name: E, pay
 const PROGRESS_RANK: Record<JobStatus, number> = { queued: 0, dispatched: 1, running: 2, ingesting: 3, completed: 4, failed: 4, cancelled: 4 };
 
 /**
- * A job fetched again (after a gap or a reconnect) against what the socket already told: the
- * fetched facts win, but a state the events have moved further along is kept (the answer may
- * have been read before those events), and so is the live progress of a job still running.
+ * A job fetched again (after a gap or a reconnect) against what the socket already told. The
+ * answer wins unless the events got further: a higher seq (the answer was read before they were
+ * sent), or the same seq with a state this browser already moved on (a cancel's answer) or with
+ * live progress and a preview, which no answer carries.
  */
 export function mergeFetched(local: LiveJob | undefined, fetched: LiveJob): LiveJob {
   if (!local) return fetched;
   const outputs = mergeOutputs(fetched.outputs, local.outputs);
-  const merged = { ...fetched, outputs, outputCount: Math.max(fetched.outputCount, outputs.length), seq: local.seq };
-  const isLocalAhead = PROGRESS_RANK[local.state.status] > PROGRESS_RANK[fetched.state.status];
-  const isSameLiveStatus = local.state.status === fetched.state.status && !isTerminal(local.state.status);
+  const merged = { ...fetched, outputs, outputCount: Math.max(fetched.outputCount, outputs.length), seq: Math.max(local.seq, fetched.seq) };
+  const isSameState = local.seq === fetched.seq;
+  const isLocalAhead = local.seq > fetched.seq || (isSameState && PROGRESS_RANK[local.state.status] > PROGRESS_RANK[fetched.state.status]);
+  const isSameLiveStatus = isSameState && local.state.status === fetched.state.status && !isTerminal(local.state.status);
   return isLocalAhead || isSameLiveStatus ? { ...merged, state: local.state, backend: merged.backend ?? local.backend } : merged;
 }
 

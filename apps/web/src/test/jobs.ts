@@ -20,6 +20,7 @@ export function jobDetail(id: string, status: JobStatus = 'queued', overrides: P
     retryOf: null,
     outputCount: 0,
     cover: null,
+    seq: 1,
     values: {},
     randomize: [],
     bypass: [],

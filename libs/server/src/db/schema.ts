@@ -14,6 +14,7 @@ export interface DB {
   workflowVersions: WorkflowVersionsTable;
   backends: BackendsTable;
   jobs: JobsTable;
+  jobEvents: JobEventsTable;
   jobPrompts: JobPromptsTable;
   outputs: OutputsTable;
   uploads: UploadsTable;
@@ -157,6 +158,22 @@ export interface JobsTable {
   finishedAt: number | null;
   ingestedAt: number | null;
   updatedAt: number;
+  /** The seq of the job's latest state event (J-6); 0 before its first. */
+  eventSeq: number;
+}
+
+/** A job's state event waiting in the outbox until a relay has published it. */
+export interface JobEventsTable {
+  jobId: string;
+  seq: number;
+  userId: string;
+  event: string;
+  /** The socket payload without jobId and seq, JSON. */
+  payload: string;
+  createdAt: number;
+  /** The relay's claim on the row, and until when it holds. */
+  claimedBy: string | null;
+  claimedUntil: number | null;
 }
 
 /** Raw and expanded text of each text field of a job, with its expansion trace (J-11). */

@@ -5,38 +5,35 @@ import { z } from 'zod';
 /** What travels from the worker to the api over Redis: an event for one user's sockets. */
 const envelopeSchema = z.object({ userId: z.string(), event: z.string(), payload: z.unknown() });
 
-export type JobEventInput<E extends JobEventName> = Omit<SocketEventPayload<E>, 'seq'>;
-
 export interface DeliveredEvent {
   userId: string;
   event: JobEventName;
   payload: SocketEventPayload<JobEventName>;
 }
 
-function isEventName(name: string): name is JobEventName {
+export function isJobEventName(name: string): name is JobEventName {
   return Object.hasOwn(jobEventSchemas, name);
 }
 
 /**
- * The job-event bus (J-6): the worker publishes, every api process relays to the owner's
- * sockets. Sequence numbers come from Redis so they keep rising across worker restarts.
+ * The job-event bus (J-6): worker and api publish, every api process relays to the owner's
+ * sockets. Events arrive numbered: state events by the outbox (`JobEventRelay`), live ones with
+ * the number of the state they follow. Pub/sub reaches whoever listens at that moment, which is
+ * why state events wait in the outbox until published and browsers read again after a reconnect.
  */
 export class JobEventsBus {
   readonly channel: string;
-  private readonly seqPrefix: string;
 
   constructor(
     private readonly redis: Redis,
     prefix: string,
   ) {
     this.channel = `${prefix}:events:jobs`;
-    this.seqPrefix = `${prefix}:events:seq:`;
   }
 
-  async publish<E extends JobEventName>(userId: string, event: E, payload: JobEventInput<E>): Promise<void> {
-    const seqKey = `${this.seqPrefix}${payload.jobId}`;
-    const [[, seq]] = (await this.redis.multi().incr(seqKey).expire(seqKey, 7 * 24 * 3600).exec()) as [[Error | null, number]];
-    await this.redis.publish(this.channel, JSON.stringify({ userId, event, payload: { ...payload, seq } }));
+  /** Resolves how many api processes received it (0: none was listening). */
+  publish(delivered: DeliveredEvent): Promise<number> {
+    return this.redis.publish(this.channel, JSON.stringify(delivered));
   }
 
   /** Subscribes on its own connection; malformed messages are dropped. */
@@ -45,7 +42,7 @@ export class JobEventsBus {
     subscriber.on('message', (channel: string, message: string) => {
       if (channel !== this.channel) return;
       const envelope = envelopeSchema.safeParse(JSON.parse(message));
-      if (!envelope.success || !isEventName(envelope.data.event)) return;
+      if (!envelope.success || !isJobEventName(envelope.data.event)) return;
       const payload = jobEventSchemas[envelope.data.event].safeParse(envelope.data.payload);
       if (payload.success) listener({ userId: envelope.data.userId, event: envelope.data.event, payload: payload.data });
     });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database';
 import { DATABASE } from '../db/database.tokens';
 import type { DB, JobsTable, OutputsTable } from '../db/schema';
+import { appendJobEvents, type StateEvent } from '../events/job-event-outbox';
 
 const keysSchema = z.array(z.string());
 
@@ -34,6 +35,8 @@ export interface JobRecord {
   startedAt: number | null;
   finishedAt: number | null;
   ingestedAt: number | null;
+  /** The seq of its latest state event (J-6). */
+  eventSeq: number;
 }
 
 export interface NewJob {
@@ -86,7 +89,7 @@ export interface JobCursor {
 export class JobsRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  /** All jobs of one submission, or none (B-1). */
+  /** All jobs of one submission, or none (B-1), each with its first state event, `job.queued` (seq 1). */
   async createMany(jobs: readonly NewJob[], now: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       for (const job of jobs) {
@@ -111,8 +114,10 @@ export class JobsRepository {
             finishedAt: null,
             ingestedAt: null,
             updatedAt: now,
+            eventSeq: 1,
           })
           .execute();
+        await appendJobEvents(trx, job, 0, [{ event: 'job.queued', payload: { position: null } }], now);
       }
     });
   }
@@ -177,9 +182,12 @@ export class JobsRepository {
     return rows.map(toRecord);
   }
 
-  /** Applies a lifecycle event if the job is in a status that accepts it; false otherwise. */
-  async transition(id: string, event: JobEvent['type'], changes: TransitionChanges, now: number): Promise<boolean> {
-    return applyTransition(this.db, id, event, changes, now);
+  /**
+   * Applies a lifecycle event if the job is in a status that accepts it; false otherwise. `events`
+   * go to the outbox in the same transaction, numbered after the job's last one (J-6).
+   */
+  async transition(id: string, event: JobEvent['type'], changes: TransitionChanges, now: number, events: readonly StateEvent[] = []): Promise<boolean> {
+    return this.db.transaction().execute((trx) => applyTransition(trx, id, event, changes, now, events));
   }
 
   /** Records what was sent: the compiled graph and each text field's raw and expanded text (J-11). */
@@ -210,21 +218,21 @@ export class JobsRepository {
    * Ingest's one transaction (J-11): every output row and the job's completion together, so a
    * job is never completed without its outputs nor outputs left without a completed job.
    */
-  async complete(id: string, outputs: readonly NewOutput[], now: number): Promise<boolean> {
-    return this.endWithOutputs(id, 'complete', { ingestedAt: now }, outputs, now);
+  async complete(id: string, outputs: readonly NewOutput[], now: number, events: readonly StateEvent[]): Promise<boolean> {
+    return this.endWithOutputs(id, 'complete', { ingestedAt: now }, outputs, now, events);
   }
 
   /**
    * A job that failed yet made files (ComfyUI ran the valid part of a graph it refused in part):
    * the failure and those outputs in one transaction, so the files are the job's, not orphans.
    */
-  async failWithOutputs(id: string, error: JobError, outputs: readonly NewOutput[], now: number): Promise<boolean> {
-    return this.endWithOutputs(id, 'fail', { finishedAt: now, ingestedAt: now, error }, outputs, now);
+  async failWithOutputs(id: string, error: JobError, outputs: readonly NewOutput[], now: number, events: readonly StateEvent[]): Promise<boolean> {
+    return this.endWithOutputs(id, 'fail', { finishedAt: now, ingestedAt: now, error }, outputs, now, events);
   }
 
-  private endWithOutputs(id: string, event: 'complete' | 'fail', changes: TransitionChanges, outputs: readonly NewOutput[], now: number): Promise<boolean> {
+  private endWithOutputs(id: string, event: 'complete' | 'fail', changes: TransitionChanges, outputs: readonly NewOutput[], now: number, events: readonly StateEvent[]): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      if (!(await applyTransition(trx, id, event, changes, now))) return false;
+      if (!(await applyTransition(trx, id, event, changes, now, events))) return false;
       for (const output of outputs) await trx.insertInto('outputs').values({ ...output, deletedAt: null }).execute();
       return true;
     });
@@ -258,14 +266,18 @@ export class JobsRepository {
 
 type TransitionChanges = Partial<Pick<JobsTable, 'backendId' | 'clientId' | 'dispatchedAt' | 'startedAt' | 'finishedAt' | 'ingestedAt'>> & { error?: JobError };
 
-async function applyTransition(db: Kysely<DB>, id: string, event: JobEvent['type'], changes: TransitionChanges, now: number): Promise<boolean> {
+/** In the caller's transaction: the compare-and-set, then the events it announces, numbered on from the job's last. */
+async function applyTransition(trx: Kysely<DB>, id: string, event: JobEvent['type'], changes: TransitionChanges, now: number, events: readonly StateEvent[]): Promise<boolean> {
   const target = statusAfter(event);
   const { error, ...rest } = changes;
-  const result = await db
+  const moved = await trx
     .updateTable('jobs')
-    .set({ ...rest, ...(error ? { error: JSON.stringify(error) } : {}), status: target, updatedAt: now })
+    .set((eb) => ({ ...rest, ...(error ? { error: JSON.stringify(error) } : {}), status: target, updatedAt: now, eventSeq: eb('eventSeq', '+', events.length) }))
     .where('id', '=', id)
     .where('status', 'in', statusesAccepting(event))
+    .returning(['userId', 'eventSeq'])
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  if (!moved) return false;
+  await appendJobEvents(trx, { id, userId: moved.userId }, moved.eventSeq - events.length, events, now);
+  return true;
 }

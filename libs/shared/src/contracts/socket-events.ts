@@ -4,7 +4,10 @@ import { tagImportProgressSchema, tagListChangedSchema } from './api/tags';
 
 /**
  * J-6: events pushed to the owner's sockets only. Each carries the job id and a per-job
- * sequence number; a client that sees a gap (or reconnects) refetches, so nothing is missed.
+ * sequence number: a state event (all but progress and previews) has the next one, 1, 2, 3 …
+ * with no hole, and is delivered at least once; a live event carries the number of the state
+ * event it follows. A client that sees a gap (or reconnects) reads the job again; a state event
+ * numbered at or below what it has is a copy and is dropped.
  */
 const base = { jobId: z.string(), seq: z.number().int() };
 
@@ -43,3 +46,11 @@ export type ServerToClientEvents = { [E in SocketEventName]: (payload: SocketEve
 };
 
 export const JOB_EVENT_NAMES = Object.keys(jobEventSchemas) as JobEventName[];
+
+/** Progress and previews matter only while fresh: sent as they happen, never stored, not numbered on their own. */
+export const LIVE_JOB_EVENTS = ['job.progress', 'job.preview'] as const satisfies readonly JobEventName[];
+export type LiveJobEventName = (typeof LIVE_JOB_EVENTS)[number];
+
+export function isLiveJobEvent(name: JobEventName): name is LiveJobEventName {
+  return (LIVE_JOB_EVENTS as readonly JobEventName[]).includes(name);
+}

@@ -60,11 +60,24 @@ describe('G-2 / G-6 the gallery pages through the outputs', () => {
     });
     await screen.findByRole('link', { name: '1 job(s) waiting or running' });
 
-    screen.socket.emit('job.output', { jobId: 'live', seq: 1, output: outputListItem('new', 'live', { createdAt: 2_000_000 }) });
+    screen.socket.emit('job.output', { jobId: 'live', seq: 2, output: outputListItem('new', 'live', { createdAt: 2_000_000 }) });
 
     await fireEvent.click(await screen.findByRole('button', { name: 'Show 1 new' }));
     expect(tiles(screen)).toHaveLength(4);
     expect(screen.queryByRole('button', { name: /Show \d+ new/ })).toBeNull();
+  });
+
+  it('J-6 after a reconnect counts the outputs saved while the socket was down as new', async () => {
+    let newest = outputs(0, 3);
+    const screen = await openGallery({ 'GET /outputs?limit=60': () => json(200, { items: newest, nextCursor: null }) });
+    await waitFor(() => expect(tiles(screen)).toHaveLength(3));
+
+    screen.socket.setConnected(false);
+    newest = [outputListItem('missed', 'offline', { createdAt: 2_000_000 }), ...outputs(0, 3)];
+    screen.socket.setConnected(true);
+
+    await fireEvent.click(await screen.findByRole('button', { name: 'Show 1 new' }));
+    expect(tiles(screen)).toHaveLength(4);
   });
 });
 

@@ -6,6 +6,7 @@ import { request } from '../../api/http';
 import { useCursorPages } from '../../api/useCursorPages';
 import { resetOnUserChange } from '../../auth/resetOnUserChange';
 import { useJobsStore } from '../../queue/stores/jobsStore';
+import { reportError } from '../../shell/reportError';
 
 /** G-2's default page size. */
 export const GALLERY_PAGE_SIZE = 60;
@@ -18,6 +19,8 @@ export const useGalleryStore = defineStore('gallery', () => {
   const jobs = useJobsStore();
   const workflowId = ref<string | null>(null);
   const details = ref<Record<string, OutputDetail>>({});
+  /** The first page as read after a reconnect: outputs saved while the socket was down. */
+  const missed = ref<OutputListItem[]>([]);
   const pages = useCursorPages(
     (cursor) => request('GET', '/outputs', { query: query(cursor), schema: outputListSchema }),
     (item) => item.id,
@@ -26,10 +29,14 @@ export const useGalleryStore = defineStore('gallery', () => {
 
   const fresh = computed(() => {
     const newest = items.value[0]?.createdAt ?? 0;
-    const listed = new Set(items.value.map((item) => item.id));
-    return jobs.arrivals.filter(
-      (output) => !listed.has(output.id) && output.createdAt >= newest && (workflowId.value === null || output.workflowId === workflowId.value),
-    );
+    const known = new Set(items.value.map((item) => item.id));
+    const found: OutputListItem[] = [];
+    for (const output of [...jobs.arrivals, ...missed.value]) {
+      if (known.has(output.id) || output.createdAt < newest || (workflowId.value !== null && output.workflowId !== workflowId.value)) continue;
+      known.add(output.id);
+      found.push(output);
+    }
+    return found.sort((a, b) => b.createdAt - a.createdAt);
   });
 
   function query(cursor: string | null): Record<string, string> {
@@ -43,7 +50,22 @@ export const useGalleryStore = defineStore('gallery', () => {
   /** The first page for `filter` (null = every workflow); an earlier, slower answer is dropped. */
   function load(filter: string | null = workflowId.value): Promise<void> {
     workflowId.value = filter;
+    missed.value = [];
     return pages.load();
+  }
+
+  /**
+   * After a reconnect (J-6): the newest page again, whose outputs not yet shown join the "new" count
+   * rather than moving the page (G-2); a page that failed to load is simply loaded again.
+   */
+  async function catchUp(): Promise<void> {
+    if (state.value.status === 'error') return load();
+    if (state.value.status !== 'ready') return;
+    try {
+      missed.value = (await request('GET', '/outputs', { query: query(null), schema: outputListSchema })).items;
+    } catch (error) {
+      reportError(error);
+    }
   }
 
   /** Puts the outputs that arrived since the page was read on top. */
@@ -67,15 +89,17 @@ export const useGalleryStore = defineStore('gallery', () => {
   async function remove(id: string): Promise<void> {
     await request('DELETE', `/outputs/${id}`);
     items.value = items.value.filter((item) => item.id !== id);
+    missed.value = missed.value.filter((item) => item.id !== id);
     delete details.value[id];
     jobs.forgetOutput(id);
   }
 
   resetOnUserChange(() => {
     pages.clear();
+    missed.value = [];
     details.value = {};
     workflowId.value = null;
   });
 
-  return { items, state, nextCursor, isLoadingMore, workflowId, details, fresh, load, loadMore, showFresh, loadRecentImages, loadDetail, remove };
+  return { items, state, nextCursor, isLoadingMore, workflowId, details, fresh, load, catchUp, loadMore, showFresh, loadRecentImages, loadDetail, remove };
 });

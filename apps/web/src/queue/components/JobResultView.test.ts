@@ -1,4 +1,4 @@
-import { fireEvent, within } from '@testing-library/vue';
+import { fireEvent, waitFor, within } from '@testing-library/vue';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, json } from '../../test/fake-api';
 import { jobDetail, outputView } from '../../test/jobs';
@@ -44,6 +44,26 @@ describe('J-13 the result of a job', () => {
     expect(within(viewer).getByLabelText('Video output').tagName).toBe('VIDEO');
     await fireEvent.keyDown(viewer, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('J-6 after a reconnect shows what happened while the socket was down: done, every output, nothing running', async () => {
+    let answer = jobDetail(ID, 'running', { seq: 3 });
+    fakeApi({
+      ...signedInAs(memberView),
+      'GET /generations?limit=30': () => json(200, { items: [answer], nextCursor: null }),
+      [`GET /generations/${ID}`]: () => json(200, answer),
+    });
+    const screen = await renderApp(`/queue/${ID}`);
+    await screen.findByRole('link', { name: '1 job(s) waiting or running' });
+
+    screen.socket.setConnected(false);
+    const outputs = [outputView('o1', ID), outputView('o2', ID)];
+    answer = jobDetail(ID, 'completed', { seq: 6, outputs, outputCount: 2, cover: outputs[0] ?? null });
+    screen.socket.setConnected(true);
+
+    expect(await screen.findByText('Done')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Open output 2' })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('link', { name: /job\(s\) waiting or running/ })).toBeNull());
   });
 
   it('offers remix with this job’s values', async () => {

@@ -1,4 +1,3 @@
-import { watch } from 'vue';
 import { JOB_EVENT_NAMES, jobEventSchemas } from '@app/shared/contracts/socket-events';
 import type { JobEventName, ServerToClientEvents, SocketEventPayload } from '@app/shared/contracts/socket-events';
 import { useSocketEvents } from '../../api/useSocketEvents';
@@ -24,7 +23,5 @@ export function useJobEvents(): void {
 
   // Neither load nor resync rejects: failures land in the store's load state.
   void jobs.load();
-  watch(socket.connected, (isConnected) => {
-    if (isConnected) void jobs.resync();
-  });
+  socket.onConnect(() => void jobs.resync());
 }

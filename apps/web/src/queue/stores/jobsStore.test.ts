@@ -30,46 +30,82 @@ async function settled(jobs: ReturnType<typeof useJobsStore>): Promise<void> {
 beforeEach(() => setActivePinia(createPinia()));
 
 describe('J-6 socket events in order, out of order, twice, or with a gap', () => {
-  it('applies events in sequence through the state machine', async () => {
+  it('applies state events in sequence through the state machine; progress carries its start’s number', async () => {
     const { jobs } = await storeWith();
 
     jobs.applyEvent('job.dispatched', { jobId: ID, seq: 2, backend: 'gpu-1' });
     jobs.applyEvent('job.started', { jobId: ID, seq: 3 });
-    jobs.applyEvent('job.progress', { jobId: ID, seq: 4, value: 5, max: 10, node: { id: '3', title: 'KSampler' }, overall: 0.5 });
+    jobs.applyEvent('job.progress', { jobId: ID, seq: 3, value: 5, max: 10, node: { id: '3', title: 'KSampler' }, overall: 0.5 });
 
     expect(jobs.byId[ID]?.state).toEqual({ status: 'running', progress: { value: 5, max: 10, nodeName: 'KSampler', overall: 0.5 }, preview: null });
+    expect(jobs.byId[ID]?.seq).toBe(3);
     expect(jobs.activeJobs.map((job) => job.id)).toEqual([ID]);
   });
 
-  it('drops duplicates and events older than the last one applied', async () => {
+  it('drops copies of state events, older ones, and live events older than the state they follow', async () => {
     const { jobs, api } = await storeWith();
     jobs.applyEvent('job.dispatched', { jobId: ID, seq: 2, backend: 'gpu-1' });
     jobs.applyEvent('job.started', { jobId: ID, seq: 3 });
-    jobs.applyEvent('job.progress', { jobId: ID, seq: 5, value: 8, max: 10, node: null, overall: 0.8 });
-    await settled(jobs);
+    jobs.applyEvent('job.progress', { jobId: ID, seq: 3, value: 8, max: 10, node: null, overall: 0.8 });
 
-    jobs.applyEvent('job.progress', { jobId: ID, seq: 4, value: 2, max: 10, node: null, overall: 0.2 });
-    jobs.applyEvent('job.progress', { jobId: ID, seq: 5, value: 8, max: 10, node: null, overall: 0.8 });
-    jobs.applyEvent('job.completed', { jobId: ID, seq: 6, outputs: [outputView('o1', ID)] });
-    jobs.applyEvent('job.completed', { jobId: ID, seq: 6, outputs: [outputView('o1', ID)] });
-    jobs.applyEvent('job.progress', { jobId: ID, seq: 3, value: 1, max: 10, node: null, overall: 0.1 });
+    jobs.applyEvent('job.started', { jobId: ID, seq: 3 });
+    jobs.applyEvent('job.progress', { jobId: ID, seq: 2, value: 2, max: 10, node: null, overall: 0.2 });
+    expect(jobs.byId[ID]?.state).toMatchObject({ status: 'running', progress: { overall: 0.8 } });
+    jobs.applyEvent('job.output', { jobId: ID, seq: 4, output: outputView('o1', ID) });
+    jobs.applyEvent('job.completed', { jobId: ID, seq: 5, outputs: [outputView('o1', ID)] });
+    jobs.applyEvent('job.output', { jobId: ID, seq: 4, output: outputView('o1', ID) });
+    jobs.applyEvent('job.completed', { jobId: ID, seq: 5, outputs: [outputView('o1', ID)] });
+    jobs.applyEvent('job.queued', { jobId: ID, seq: 1, position: null });
 
-    expect(jobs.byId[ID]).toMatchObject({ state: { status: 'completed' }, outputCount: 1, seq: 6 });
+    expect(jobs.byId[ID]).toMatchObject({ state: { status: 'completed' }, outputCount: 1, seq: 5 });
     expect(jobs.arrivals.map((output) => output.id)).toEqual(['o1']);
-    // Only the gap (4 missing) made it read the job; the duplicates and stale ones did not.
-    expect(detailReads(api)).toBe(1);
+    expect(detailReads(api)).toBe(0);
   });
 
-  it('reads the job again when a sequence number was skipped, and keeps what the events said', async () => {
+  it('applies progress that outran its start event, and the start event when it comes', async () => {
     const { jobs, api } = await storeWith();
+    jobs.applyEvent('job.dispatched', { jobId: ID, seq: 2, backend: 'gpu-1' });
+
+    jobs.applyEvent('job.progress', { jobId: ID, seq: 3, value: 1, max: 10, node: null, overall: 0.1 });
+    expect(jobs.byId[ID]).toMatchObject({ state: { status: 'running' }, seq: 2 });
+    jobs.applyEvent('job.started', { jobId: ID, seq: 3 });
+
+    expect(jobs.byId[ID]).toMatchObject({ state: { status: 'running', progress: { overall: 0.1 } }, seq: 3 });
+    expect(detailReads(api)).toBe(0);
+  });
+
+  it('reads the job again when a state event was skipped, and keeps what the events said', async () => {
+    const { jobs, api } = await storeWith({ [`GET /generations/${ID}`]: () => json(200, jobDetail(ID, 'running', { backend: 'gpu-1', seq: 3 })) });
     jobs.applyEvent('job.dispatched', { jobId: ID, seq: 2, backend: 'gpu-1' });
     expect(detailReads(api)).toBe(0);
 
-    jobs.applyEvent('job.progress', { jobId: ID, seq: 5, value: 3, max: 4, node: null, overall: 0.75 });
+    jobs.applyEvent('job.output', { jobId: ID, seq: 5, output: outputView('o1', ID) });
+    await settled(jobs);
+
+    expect(detailReads(api)).toBe(1);
+    expect(jobs.byId[ID]).toMatchObject({ state: { status: 'ingesting' }, seq: 5, outputCount: 1 });
+  });
+
+  it('reads the job again when a live event shows a state event was skipped', async () => {
+    const { jobs, api } = await storeWith();
+
+    jobs.applyEvent('job.progress', { jobId: ID, seq: 3, value: 3, max: 4, node: null, overall: 0.75 });
     await settled(jobs);
 
     expect(detailReads(api)).toBeGreaterThanOrEqual(1);
-    expect(jobs.byId[ID]).toMatchObject({ state: { status: 'running', progress: { overall: 0.75 } }, seq: 5 });
+    expect(jobs.byId[ID]).toMatchObject({ state: { status: 'running', progress: { overall: 0.75 } } });
+  });
+
+  it('drops events the answer it read already contains', async () => {
+    const { jobs } = await storeWith({
+      'GET /generations?limit=30': () => json(200, { items: [jobDetail(ID, 'completed', { seq: 6, outputCount: 2, cover: outputView('o1', ID) })], nextCursor: null }),
+    });
+
+    jobs.applyEvent('job.output', { jobId: ID, seq: 5, output: outputView('o2', ID) });
+    jobs.applyEvent('job.queued', { jobId: ID, seq: 1, position: null });
+
+    expect(jobs.byId[ID]).toMatchObject({ state: { status: 'completed' }, seq: 6 });
+    expect(jobs.arrivals).toEqual([]);
   });
 
   it('reads a job it has never seen (submitted on another device) instead of guessing', async () => {
@@ -86,7 +122,7 @@ describe('J-6 socket events in order, out of order, twice, or with a gap', () =>
   it('reads the list again after a reconnect, and every live job the first page misses', async () => {
     const older = 'job-0';
     const { jobs, api } = await storeWith({
-      [`GET /generations/${older}`]: () => json(200, jobDetail(older, 'completed')),
+      [`GET /generations/${older}`]: () => json(200, jobDetail(older, 'completed', { seq: 4 })),
     });
     jobs.byId[older] = { ...jobs.byId[ID]!, id: older, timings: { ...jobs.byId[ID]!.timings, queuedAt: 0 } };
 
@@ -95,6 +131,19 @@ describe('J-6 socket events in order, out of order, twice, or with a gap', () =>
 
     expect(api.seen.filter((seen) => seen.path === '/generations?limit=30')).toHaveLength(2);
     expect(jobs.byId[older]?.state.status).toBe('completed');
+  });
+
+  it('after a reconnect, a job that ended while the socket was down no longer counts as running', async () => {
+    let answer = jobDetail(ID, 'running', { seq: 3 });
+    const { jobs } = await storeWith({ 'GET /generations?limit=30': () => json(200, { items: [answer], nextCursor: null }) });
+    jobs.applyEvent('job.progress', { jobId: ID, seq: 3, value: 1, max: 2, node: null, overall: 0.5 });
+    expect(jobs.activeJobs).toHaveLength(1);
+
+    answer = jobDetail(ID, 'completed', { seq: 6, outputCount: 2, cover: outputView('o1', ID) });
+    await jobs.resync();
+
+    expect(jobs.activeJobs).toEqual([]);
+    expect(jobs.byId[ID]).toMatchObject({ state: { status: 'completed' }, seq: 6, outputCount: 2 });
   });
 });
 

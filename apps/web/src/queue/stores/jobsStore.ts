@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { createdGenerationsSchema, jobDetailSchema, jobListSchema } from '@app/shared/contracts/api/generations';
 import type { CreateGeneration, JobDetail, OutputListItem, OutputView } from '@app/shared/contracts/api/generations';
+import { isLiveJobEvent } from '@app/shared/contracts/socket-events';
 import type { JobEventName, SocketEventPayload } from '@app/shared/contracts/socket-events';
 import { z } from 'zod';
 import { describeError } from '../../api/api-error';
@@ -22,8 +23,9 @@ const cancelAnswerSchema = z.object({ id: z.string(), status: z.string(), cancel
 
 /**
  * The user's own jobs, live (J-6, J-7): the api's list and details, moved on by socket events
- * through the shared state machine. Duplicate and stale events (seq not above the last one) are
- * dropped; a gap in seq, an event for an unknown job, or a reconnect make it read the api again.
+ * through the shared state machine. A state event numbered at or below the job's seq is a copy or
+ * already read, and is dropped; so is a live one (progress, preview) numbered below it. A gap in
+ * seq, an event for an unknown job, or a reconnect make it read the api again.
  */
 export const useJobsStore = defineStore('jobs', () => {
   const byId = ref<Record<string, LiveJob>>({});
@@ -98,10 +100,12 @@ export const useJobsStore = defineStore('jobs', () => {
       refreshQuietly(payload.jobId);
       return;
     }
-    if (job.seq !== null && payload.seq <= job.seq) return;
-    const hasGap = job.seq !== null && payload.seq > job.seq + 1;
+    const isLive = isLiveJobEvent(name);
+    if (isLive ? payload.seq < job.seq : payload.seq <= job.seq) return;
+    const hasGap = payload.seq > job.seq + 1;
     const moved = applyJobEvent(job, name, payload, Date.now()) ?? job;
-    byId.value[job.id] = { ...moved, seq: payload.seq };
+    // A live event may outrun the state event it is numbered with, which must still apply when it comes.
+    byId.value[job.id] = { ...moved, seq: isLive ? job.seq : payload.seq };
     const added = moved.outputs.filter((output) => !job.outputs.some((known) => known.id === output.id));
     for (const output of added) noteArrival(moved, output);
     if (hasGap) refreshQuietly(job.id);
@@ -124,7 +128,7 @@ export const useJobsStore = defineStore('jobs', () => {
   async function cancel(id: string): Promise<void> {
     const answer = await request('DELETE', `/generations/${id}`, { schema: cancelAnswerSchema });
     const job = byId.value[id];
-    if (answer.status === 'cancelled' && job) byId.value[id] = applyJobEvent(job, 'job.cancelled', { jobId: id, seq: job.seq ?? 0 }, Date.now()) ?? job;
+    if (answer.status === 'cancelled' && job) byId.value[id] = applyJobEvent(job, 'job.cancelled', { jobId: id, seq: job.seq }, Date.now()) ?? job;
   }
 
   /** J-9: a new job with the same resolved values, or new draws for randomized fields. */

@@ -70,6 +70,8 @@ export const jobSummarySchema = z.object({
   outputCount: z.number(),
   /** The job's first output, for lists (null until it has one). */
   cover: outputViewSchema.nullable(),
+  /** J-6: the seq of its latest state event; socket events numbered up to it are already in this answer. */
+  seq: z.number().int(),
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 
