@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { readyMessage } from './announce';
 import { prepareData } from './prepare-data';
 import { Shutdown } from './shutdown';
-import { SupervisedChild } from './supervised-child';
+import { nodeScript, SupervisedChild } from './supervised-child';
 import { waitForHttp } from './wait-for-http';
 
 const log = (line: string) => process.stdout.write(`[studio] ${line}\n`);
@@ -18,7 +18,7 @@ const dist = (...parts: string[]) => join(projectRoot(), 'dist', ...parts);
 /**
  * `npm start`: one supervisor for the whole system on embedded defaults. It starts what is
  * missing (Redis, the ComfyUI stand-in), prepares the data folder, runs api and worker,
- * restarts either if it crashes, and stops everything cleanly on Ctrl-C.
+ * restarts any of them that crashes, and stops everything cleanly on Ctrl-C.
  */
 const stops = new Shutdown(log);
 const shuttingDown = () => stops.requested;
@@ -39,7 +39,10 @@ async function start(): Promise<void> {
 
   if (!config.redisUrl) {
     const redis: RedisProcess = await startRedisServer({ dir: config.paths.redis, log });
-    stops.add(() => redis.stop());
+    // Killed, it comes back on the same port and append-only file; api and worker reconnect to it.
+    const supervised = new SupervisedChild({ name: 'Redis', launch: () => redis.launchAgain() }, log, shuttingDown);
+    supervised.watch(redis.child);
+    stops.add(() => supervised.stop());
     config = withRedisUrl(config, redis.url);
     log(`Redis started on ${redis.url} (data in ${config.paths.redis})`);
     if (shuttingDown()) return;
@@ -49,11 +52,8 @@ async function start(): Promise<void> {
   const simulated = backends.length === 0;
   if (simulated) {
     const port = await findFreePort();
-    const sim = new SupervisedChild(
-      { name: 'comfyui-sim', script: dist('apps/comfyui-sim/src/main.js'), env: { ...process.env, SIM_PORT: String(port), SIM_HOST: '127.0.0.1', SIM_DATA_DIR: join(config.dataDir, 'comfyui-sim') } },
-      log,
-      shuttingDown,
-    );
+    const simEnv = { ...process.env, SIM_PORT: String(port), SIM_HOST: '127.0.0.1', SIM_DATA_DIR: join(config.dataDir, 'comfyui-sim') };
+    const sim = new SupervisedChild({ name: 'comfyui-sim', launch: nodeScript(dist('apps/comfyui-sim/src/main.js'), simEnv) }, log, shuttingDown);
     sim.start();
     stops.add(() => sim.stop());
     backends = [`http://127.0.0.1:${port}`];
@@ -62,7 +62,7 @@ async function start(): Promise<void> {
 
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: config.dataDir, REDIS_URL: config.redisUrl, COMFYUI_URLS: backends.join(',') };
   for (const name of ['worker', 'api'] as const) {
-    const child = new SupervisedChild({ name, script: dist(`apps/${name}/src/main.js`), env }, log, shuttingDown);
+    const child = new SupervisedChild({ name, launch: nodeScript(dist(`apps/${name}/src/main.js`), env) }, log, shuttingDown);
     child.start();
     stops.add(() => child.stop());
   }

@@ -2,9 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface ChildSpec {
   name: string;
-  /** A compiled entry point run with this Node binary. */
-  script: string;
-  env: NodeJS.ProcessEnv;
+  /** Starts the process once more (the first time too, unless `watch` is handed one already running). */
+  launch(): ChildProcess;
+}
+
+/** A compiled entry point run with this Node binary, printing to our terminal. */
+export function nodeScript(script: string, env: NodeJS.ProcessEnv): () => ChildProcess {
+  return () => spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: 'inherit' });
 }
 
 const MAX_BACKOFF_MS = 30_000;
@@ -12,9 +16,10 @@ const MAX_BACKOFF_MS = 30_000;
 const STABLE_AFTER_MS = 60_000;
 
 /**
- * Runs one process and restarts it when it crashes (1 s, doubling to 30 s), reporting each
- * crash. `stop()` asks it to finish (SIGTERM) and kills it after a grace period. An exit while
- * `isShuttingDown()` (Ctrl-C reached the child before its `stop()`) is expected, not a crash.
+ * Runs one process (api, worker, stand-in, Redis) and restarts it when it crashes (1 s, doubling
+ * to 30 s), reporting each crash. `stop()` asks it to finish (SIGTERM) and kills it after a grace
+ * period. An exit while `isShuttingDown()` (Ctrl-C reached the child before its `stop()`) is
+ * expected, not a crash.
  */
 export class SupervisedChild {
   private child: ChildProcess | undefined;
@@ -29,8 +34,12 @@ export class SupervisedChild {
   ) {}
 
   start(): void {
+    this.watch(this.spec.launch());
+  }
+
+  /** Supervises a process started already (Redis, whose first start the supervisor waits for itself). */
+  watch(child: ChildProcess): void {
     const startedAt = Date.now();
-    const child = spawn(process.execPath, ['--enable-source-maps', this.spec.script], { env: this.spec.env, stdio: 'inherit' });
     this.child = child;
     child.once('exit', (code, signal) => {
       this.child = undefined;

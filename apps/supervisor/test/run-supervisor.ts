@@ -13,6 +13,8 @@ export function buildServer(): void {
 export interface RunningSupervisor {
   /** Everything printed so far, stdout and stderr, without the JSON log lines. */
   output(): string;
+  /** Everything printed so far, the JSON log lines of api and worker included. */
+  fullOutput(): string;
   /** Resolves once the output contains `text`; rejects if the supervisor exits first. */
   printed(text: string): Promise<void>;
   /** Ctrl-C as a terminal sends it: SIGINT to the whole process group, children included. */
@@ -48,8 +50,10 @@ export function runSupervisor(env: Record<string, string>): RunningSupervisor {
     },
   });
   let output = '';
+  let fullOutput = '';
   const waiters: (() => void)[] = [];
   const collect = (chunk: Buffer) => {
+    fullOutput += chunk.toString();
     for (const line of chunk.toString().split('\n')) if (line && !line.startsWith('{')) output += `${line}\n`;
     for (const waiter of waiters) waiter();
   };
@@ -69,6 +73,7 @@ export function runSupervisor(env: Record<string, string>): RunningSupervisor {
   };
   return {
     output: () => output,
+    fullOutput: () => fullOutput,
     exited,
     printed: (text) =>
       new Promise<void>((resolvePrinted, reject) => {

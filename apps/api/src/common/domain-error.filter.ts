@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Inject, Logger, type ExceptionFilter } from '@nestjs/common';
 import {
   ConflictError,
   DomainError,
@@ -9,7 +9,10 @@ import {
   ValidationError,
   type ErrorBody,
 } from '@app/shared/contracts/errors';
+import { REDIS } from '@app/server/redis/redis.module';
+import { isRedisOutage } from '@app/server/redis/watched-redis';
 import type { Response } from 'express';
+import type { Redis } from 'ioredis';
 import { BodyRefusedException } from './body-refusal';
 
 const STATUS: [new (...args: never[]) => DomainError, number][] = [
@@ -21,13 +24,19 @@ const STATUS: [new (...args: never[]) => DomainError, number][] = [
   [LimitError, 429],
 ];
 
+/** A supervised Redis is back about a second after it died. */
+const REDIS_RETRY_AFTER_S = 2;
+
 /**
  * The one place errors become HTTP answers `{statusCode, message, errors?}`. Known errors
- * keep their status; anything else is a logged 500 that reveals nothing.
+ * keep their status; a failure because Redis is away is a 503 (the outage is logged once, by the
+ * connection watch); anything else is a logged 500 that reveals nothing.
  */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
@@ -36,6 +45,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (exception instanceof LimitError && exception.retryAfterSeconds !== undefined) {
       response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     }
+    if (body.statusCode === 503) response.setHeader('Retry-After', String(REDIS_RETRY_AFTER_S));
     response.status(body.statusCode).json(body);
   }
 
@@ -49,6 +59,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       return { statusCode: exception.getStatus(), message: httpMessage(exception) };
+    }
+    if (isRedisOutage(exception, this.redis)) {
+      return { statusCode: 503, message: 'The queue service (Redis) is not reachable right now; try again in a moment' };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return { statusCode: 500, message: 'Internal server error' };

@@ -9,6 +9,7 @@ import { MediaUrls } from '@app/server/media/media-urls';
 import { GENERATE_QUEUE } from '@app/server/queue/queue.module';
 import { queuePositions } from '@app/server/queue/queue-positions';
 import { REDIS } from '@app/server/redis/redis.module';
+import { isRedisOutage } from '@app/server/redis/watched-redis';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 
@@ -24,10 +25,18 @@ export class JobViews {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
+  /** Places in line come from Redis; while it is away the jobs still list, their places unknown. */
+  private positions(queuedIds: readonly string[]): Promise<Map<string, number>> {
+    return queuePositions(this.redis, this.queue, queuedIds).catch((error: unknown) => {
+      if (isRedisOutage(error, this.redis)) return new Map<string, number>();
+      throw error;
+    });
+  }
+
   async summaries(jobs: readonly JobRecord[]): Promise<JobSummary[]> {
     const counts = await this.jobs.outputCounts(jobs.map((j) => j.id));
     const covers = await this.jobs.firstOutputs(jobs.filter((j) => counts.has(j.id)).map((j) => j.id));
-    const positions = await queuePositions(this.redis, this.queue, jobs.filter((j) => j.status === 'queued').map((j) => j.id));
+    const positions = await this.positions(jobs.filter((j) => j.status === 'queued').map((j) => j.id));
     const workflowNames = await namesOf(jobs.map((j) => j.workflowId), (id) => this.workflows.nameOf(id));
     const backendNames = await namesOf(jobs.flatMap((j) => (j.backendId ? [j.backendId] : [])), (id) => this.backends.nameOf(id));
     return jobs.map((job) => ({

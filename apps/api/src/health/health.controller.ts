@@ -12,7 +12,8 @@ import { Public } from '../common/route-access.decorators';
 
 class HealthDto extends createZodDto(healthSchema) {}
 
-const PROBE_TIMEOUT_MS = 2000;
+/** Redis refuses at once while it is away; this bounds a database or Redis that hangs instead. */
+const PROBE_TIMEOUT_MS = 1000;
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS).unref())]);

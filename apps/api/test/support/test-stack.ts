@@ -38,11 +38,11 @@ export interface TestStack {
  * The real pipeline in one test process: the ComfyUI stand-in, the api (real SQLite, the run's
  * Redis) and a worker on the same config. Nothing is mocked.
  */
-export async function startTestStack(options: { sim?: SimOptions; worker?: boolean; workerOptions?: WorkerModuleOptions } = {}): Promise<TestStack> {
+export async function startTestStack(options: { sim?: SimOptions; worker?: boolean; workerOptions?: WorkerModuleOptions; apiEnv?: Record<string, string> } = {}): Promise<TestStack> {
   const simDir = await mkdtemp(join(tmpdir(), 'cs-sim-'));
   const simOptions: SimOptions = { stepMs: 5, dataDir: simDir, ...options.sim };
   let sim = await startSim(simOptions);
-  const api = await startTestApi({ COMFYUI_URLS: sim.url });
+  const api = await startTestApi({ COMFYUI_URLS: sim.url, ...options.apiEnv });
   const sockets: Socket[] = [];
   let adminToken: string | undefined;
   const stack: TestStack = {

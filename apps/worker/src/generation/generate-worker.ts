@@ -5,6 +5,7 @@ import type { AppConfig } from '@app/server/config/env';
 import { FairPriorities } from '@app/server/queue/fair-priority';
 import { bullPrefix, GENERATE_JOB_OPTIONS, retryDelay } from '@app/server/queue/generate-queue';
 import { REDIS } from '@app/server/redis/redis.module';
+import { isRedisOutage } from '@app/server/redis/watched-redis';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
@@ -54,7 +55,10 @@ export class GenerateWorker implements OnApplicationBootstrap, OnApplicationShut
       maxStalledCount: 100,
       settings: { backoffStrategy: (attemptsMade: number) => retryDelay(attemptsMade) },
     });
-    this.worker.on('error', (error) => this.logger.error({ err: error }, 'queue error'));
+    this.worker.on('error', (error) => {
+      // Each failed reconnection surfaces here too; the connection watch reports the outage once.
+      if (!isRedisOutage(error, this.redis)) this.logger.error({ err: error }, 'queue error');
+    });
     this.pool.on('change', () => {
       if (this.worker) this.worker.concurrency = Math.max(1, this.pool.freeCapacity());
     });
