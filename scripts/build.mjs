@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER_ROOTS = ['apps/api/src', 'apps/worker/src', 'apps/supervisor/src', 'apps/comfyui-sim/src', 'apps/comfyui-sim/data', 'libs/shared/src', 'libs/server/src', 'bench', 'chaos'];
 const WEB_INPUTS = ['apps/web', 'libs/shared/src'];
-const IS_TEST = /\.(spec|int-spec|e2e-spec|test)\.ts$/;
+const IS_TEST = /\.(spec|int-spec|e2e-spec|chaos-spec|test)\.ts$/;
 
 function walk(dir, skip = () => false) {
   if (!existsSync(dir)) return [];
