@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { killTracked } from './live-processes';
 import { OptionsError, parseOptions } from './options';
 import { runChaos } from './run';
 
@@ -10,6 +11,14 @@ async function main(): Promise<number> {
   const { summary } = result;
   process.stdout.write(`${JSON.stringify({ chaos: 'summary', seed: options.seed, cycles: options.cycles, jobs: options.jobs, kinds: options.kinds, baselineMs: result.baselineMs, passed: summary.passed, failures: summary.failures, results: result.dir })}\n`);
   return summary.passed ? 0 : 1;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    process.stderr.write(`chaos: ${signal}, stopping the studio and the stand-ins\n`);
+    killTracked();
+    process.exit(130);
+  });
 }
 
 main().then(

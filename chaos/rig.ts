@@ -52,7 +52,20 @@ export class Rig {
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir, { recursive: true });
     const standIns = await StandIns.start({ script: join(root, 'dist/apps/comfyui-sim/src/main.js'), dir, count: settings.backends, stepMs: STEP_MS, failText: DOOMED_MARK, log });
-    const studio = await Studio.start({ supervisor: join(root, 'dist/apps/supervisor/src/main.js'), dataDir, backends: standIns.urls, admin: ADMIN, logLevel: settings.logLevel, logFile: join(dir, 'studio.log') });
+    let studio: Studio | undefined;
+    try {
+      studio = await Studio.start({ supervisor: join(root, 'dist/apps/supervisor/src/main.js'), dataDir, backends: standIns.urls, admin: ADMIN, logLevel: settings.logLevel, logFile: join(dir, 'studio.log') });
+      return await Rig.prepare(settings, standIns, studio, dataDir);
+    } catch (error) {
+      await studio?.close();
+      await standIns.stop();
+      throw error;
+    }
+  }
+
+  /** The admin, the workflow and the two members with their sockets. */
+  private static async prepare(settings: RigSettings, standIns: StandIns, studio: Studio, dataDir: string): Promise<Rig> {
+    const { root } = settings;
     const client = new StudioClient(() => studio.url);
     const adminToken = await client.apiToken(await client.login(ADMIN.email, ADMIN.password), ['read', 'generate', 'admin']);
     await backendsUp(client, adminToken, standIns.urls.length, 60_000);
@@ -60,11 +73,16 @@ export class Rig {
     const graph = JSON.parse(readFileSync(join(root, 'test/fixtures/workflows/cozygen/cozygen-flux-example.json'), 'utf8')) as unknown;
     const workflowId = await client.importWorkflow(adminToken, 'Chaos (Flux example)', graph);
     const users: User[] = [];
-    for (const name of ['ada', 'bo']) {
-      const account = await client.createMember(adminToken, name);
-      const socket = new SocketView(studio.url, account.token, (id) => client.job(account.token, id));
-      await socket.connected();
-      users.push({ name, token: account.token, socket });
+    try {
+      for (const name of ['ada', 'bo']) {
+        const account = await client.createMember(adminToken, name);
+        const socket = new SocketView(studio.url, account.token, (id) => client.job(account.token, id));
+        users.push({ name, token: account.token, socket });
+        await socket.connected();
+      }
+    } catch (error) {
+      for (const user of users) user.socket.close();
+      throw error;
     }
     return new Rig(standIns, studio, new StudioDb(join(dataDir, 'app.db')), client, adminToken, users, workflowId, dataDir);
   }

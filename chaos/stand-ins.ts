@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitForHttp } from '../apps/supervisor/src/wait-for-http';
+import { track, untrack } from './live-processes';
 
 export interface StandInSettings {
   /** The compiled stand-in (`dist/apps/comfyui-sim/src/main.js`). */
@@ -110,6 +111,11 @@ export class StandIns {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     standIn.child = child;
+    const pid = child.pid;
+    if (pid !== undefined) {
+      track(pid, 'process');
+      child.once('exit', () => untrack(pid));
+    }
     const forward = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line) log(`[b${index}] ${line}`);
     };

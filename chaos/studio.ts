@@ -2,6 +2,7 @@ import { findFreePort } from '@app/server/system/free-port';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { createConnection } from 'node:net';
+import { track, untrack } from './live-processes';
 import { findChild, type ProcessInfo } from './processes';
 import { waitUntil } from './wait';
 
@@ -118,6 +119,8 @@ export class Studio {
       },
     });
     this.child = child;
+    const pid = child.pid;
+    if (pid !== undefined) track(pid, 'group');
     let printed = '';
     const collect = (chunk: Buffer) => {
       this.log.write(chunk);
@@ -126,6 +129,7 @@ export class Studio {
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    if (pid !== undefined) void this.exited.then(() => untrack(pid));
     let gone = false;
     void this.exited.then(() => (gone = true));
     await waitUntil('the studio to print that it runs', 120_000, () => {
