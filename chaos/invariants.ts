@@ -32,7 +32,7 @@ function doomedIds(cycle: CycleData): Set<string> {
   return new Set(cycle.submissions.filter((s) => s.doomed).flatMap((s) => s.jobIds));
 }
 
-/** Every job ended within the limit, once, as meant: the doomed ones failed with a reason, the rest completed. */
+/** Every job ended within the limit, once, as meant: the doomed ones failed with a reason, the rest completed; no socket was told two outcomes. */
 function endedOnce(cycle: CycleData): InvariantResult {
   const doomed = doomedIds(cycle);
   const offenders: string[] = [];
@@ -41,11 +41,13 @@ function endedOnce(cycle: CycleData): InvariantResult {
     const row = rows.get(id);
     const job = cycle.details.get(id);
     const endings = [...(cycle.views.get(id)?.endings ?? [])];
+    // The same ending delivered again (an outbox re-sending it after a crash) is harmless; two different ones are not.
+    const outcomes = new Set(endings.map((ending) => ending.split('#')[0]));
     if (!row || !job) offenders.push(`${id} missing`);
     else if (!isTerminal(row.status) || row.updatedAt > cycle.deadline) offenders.push(`${id} ${isTerminal(row.status) ? `${row.status} only after the limit` : `still ${row.status}`}`);
     else if (doomed.has(id) && (job.status !== 'failed' || job.error?.kind !== 'execution')) offenders.push(`${id} ${job.status}${job.error ? ` (${job.error.kind})` : ''}, meant to fail at run time`);
     else if (!doomed.has(id) && job.status !== 'completed') offenders.push(`${id} ${job.status}${job.error ? ` (${job.error.kind}: ${job.error.message.slice(0, 60)})` : ''}`);
-    else if (endings.length > 1) offenders.push(`${id} ended ${endings.length} times on a socket (${endings.join(', ')})`);
+    else if (outcomes.size > 1) offenders.push(`${id} ended differently on a socket (${endings.join(', ')})`);
   }
   const completed = cycle.rows.filter((r) => r.status === 'completed').length;
   const failed = cycle.rows.filter((r) => r.status === 'failed').length;

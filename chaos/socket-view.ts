@@ -11,7 +11,7 @@ export interface JobView {
   outputIds: string[] | null;
   /** Highest `seq` applied. */
   seq: number;
-  /** Every distinct terminal event received, `name#seq`: more than one name means it ended twice. */
+  /** Every distinct terminal event received, `name#seq`: two names mean it was told two outcomes. */
   endings: Set<string>;
 }
 
