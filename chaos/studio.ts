@@ -82,12 +82,12 @@ export class Studio {
   /** Ctrl-C as a terminal sends it, then what outlived the grace period is killed. */
   async stop(): Promise<void> {
     const pid = this.child?.pid;
-    if (pid === undefined || this.child?.exitCode !== null) return;
-    process.kill(-pid, 'SIGINT');
-    const timer = setTimeout(() => this.killGroup(pid), 20_000);
+    if (pid === undefined) return;
+    signalGroup(pid, 'SIGINT');
+    const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 20_000);
     await this.exited;
     clearTimeout(timer);
-    this.killGroup(pid);
+    signalGroup(pid, 'SIGKILL');
   }
 
   /** Stop and start again on the same data folder and port. */
@@ -137,13 +137,13 @@ export class Studio {
       return printed.includes('Cozy Studio is running');
     });
   }
+}
 
-  private killGroup(pid: number): void {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // the whole group has exited
-    }
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the whole group has exited
   }
 }
 
