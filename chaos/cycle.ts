@@ -98,7 +98,7 @@ export async function runCycle(rig: Rig, settings: CycleSettings): Promise<Cycle
 type Gathered = Pick<CycleData, 'rows' | 'details' | 'lists' | 'views' | 'outputs' | 'batches' | 'executions' | 'stray'>;
 
 /** Reads the end state once late events and re-fetches have had a moment to arrive. */
-export async function gather(rig: Rig, submissions: readonly Submission[], submittedAt: number): Promise<Gathered> {
+async function gather(rig: Rig, submissions: readonly Submission[], submittedAt: number): Promise<Gathered> {
   await sleep(1500);
   for (const user of rig.users) {
     // A socket dropped by an api kill may still be waiting to reconnect (socket.io backs off up to 5 s).
