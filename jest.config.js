@@ -40,10 +40,17 @@ module.exports = {
     {
       ...common,
       displayName: 'server',
-      roots: ['<rootDir>/libs/server', '<rootDir>/apps/api', '<rootDir>/apps/worker', '<rootDir>/apps/supervisor', '<rootDir>/apps/comfyui-sim', '<rootDir>/test'],
+      roots: ['<rootDir>/libs/server', '<rootDir>/apps/api', '<rootDir>/apps/worker', '<rootDir>/apps/supervisor', '<rootDir>/apps/comfyui-sim', '<rootDir>/test', '<rootDir>/chaos'],
       testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/server/src/testing/jest-global-setup.ts',
       globalTeardown: '<rootDir>/libs/server/src/testing/jest-global-teardown.ts',
+    },
+    {
+      // The crash guarantee, short (chaos/crash-guarantee.chaos-spec.ts): its own stage of npm test.
+      ...common,
+      displayName: 'chaos',
+      roots: ['<rootDir>/chaos'],
+      testMatch: ['**/*.chaos-spec.ts'],
     },
     {
       ...common,

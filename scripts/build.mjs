@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Compiles the server side (apps/api, worker, supervisor, comfyui-sim, libs, bench) with swc into
+// Compiles the server side (apps/api, worker, supervisor, comfyui-sim, libs, bench, chaos) with swc into
 // dist/, and the web app with Vite into apps/web/dist — each only when its sources changed.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -7,9 +7,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER_ROOTS = ['apps/api/src', 'apps/worker/src', 'apps/supervisor/src', 'apps/comfyui-sim/src', 'apps/comfyui-sim/data', 'libs/shared/src', 'libs/server/src', 'bench'];
+const SERVER_ROOTS = ['apps/api/src', 'apps/worker/src', 'apps/supervisor/src', 'apps/comfyui-sim/src', 'apps/comfyui-sim/data', 'libs/shared/src', 'libs/server/src', 'bench', 'chaos'];
 const WEB_INPUTS = ['apps/web', 'libs/shared/src'];
-const IS_TEST = /\.(spec|int-spec|e2e-spec|test)\.ts$/;
+const IS_TEST = /\.(spec|int-spec|e2e-spec|chaos-spec|test)\.ts$/;
 
 function walk(dir, skip = () => false) {
   if (!existsSync(dir)) return [];

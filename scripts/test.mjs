@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite — jest (shared, server incl. integration and api e2e), vitest (web),
-// type checks, and the browser e2e — against a private redis-server, then one summary line.
+// type checks, the browser e2e and the short crash-guarantee run — against a private
+// redis-server, then one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -85,6 +86,13 @@ try {
     const file = join(resultsDir, 'browser.json');
     const { status, seconds } = run('jest: browser e2e', ['node_modules/jest/bin/jest.js', '--selectProjects', 'browser', '--json', `--outputFile=${file}`, '--runInBand']);
     countReport('browser e2e', file, status, seconds);
+  }
+  if (wanted('chaos')) {
+    // The crash guarantee, short: the compiled stack with kills (docs/chaos.md); alone, so its timings are its own.
+    buildWeb({ log: say });
+    const file = join(resultsDir, 'chaos.json');
+    const { status, seconds } = run('jest: crash guarantee (short chaos run)', ['node_modules/jest/bin/jest.js', '--selectProjects', 'chaos', '--json', `--outputFile=${file}`, '--runInBand']);
+    countReport('crash guarantee', file, status, seconds);
   }
 } finally {
   await redis.stop();

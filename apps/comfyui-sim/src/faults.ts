@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const faultUpdateSchema = z.strictObject({
   /** Class type or node id that raises an `execution_error` when it runs; null clears. */
   failNode: z.string().nullable().optional(),
+  /** A node whose own text inputs contain this text raises at run time (so chosen prompts fail); null clears. */
+  failText: z.string().min(1).nullable().optional(),
   /** Every ComfyUI route answers 500. */
   http500: z.boolean().optional(),
   /** Delay before every HTTP answer. */
@@ -24,6 +26,7 @@ export type FaultUpdate = z.infer<typeof faultUpdateSchema>;
 
 export interface SimFaults {
   failNode: string | null;
+  failText: string | null;
   http500: boolean;
   stallMs: number;
   dropSocketAfterMs: number | null;
@@ -31,7 +34,7 @@ export interface SimFaults {
   rejectConnections: boolean;
 }
 
-const NO_FAULTS: SimFaults = { failNode: null, http500: false, stallMs: 0, dropSocketAfterMs: null, slowFactor: 1, rejectConnections: false };
+const NO_FAULTS: SimFaults = { failNode: null, failText: null, http500: false, stallMs: 0, dropSocketAfterMs: null, slowFactor: 1, rejectConnections: false };
 
 export class FaultSwitch {
   private current: SimFaults = { ...NO_FAULTS };
@@ -48,6 +51,7 @@ export class FaultSwitch {
     const now = this.current;
     this.current = {
       failNode: parsed.failNode === undefined ? now.failNode : parsed.failNode,
+      failText: parsed.failText === undefined ? now.failText : parsed.failText,
       http500: parsed.http500 ?? now.http500,
       stallMs: parsed.stallMs ?? now.stallMs,
       dropSocketAfterMs: parsed.dropSocketAfterMs === undefined ? now.dropSocketAfterMs : parsed.dropSocketAfterMs,
@@ -70,8 +74,10 @@ export class FaultSwitch {
     return delay;
   }
 
-  /** Does this node raise the injected failure? */
-  failsNode(nodeId: string, classType: string): boolean {
-    return this.current.failNode !== null && (this.current.failNode === nodeId || this.current.failNode === classType);
+  /** Does this node raise the injected failure? `inputs` are its own (unlinked) input values. */
+  failsNode(nodeId: string, classType: string, inputs: Record<string, unknown>): boolean {
+    const { failNode, failText } = this.current;
+    if (failNode !== null && (failNode === nodeId || failNode === classType)) return true;
+    return failText !== null && Object.values(inputs).some((value) => typeof value === 'string' && value.includes(failText));
   }
 }

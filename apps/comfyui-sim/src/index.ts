@@ -10,6 +10,7 @@ import { SimDirs } from './storage/sim-dirs';
 export type { RunningSim, SimFaultControl, SimOptions } from './sim-options';
 export type { FaultUpdate, SimFaults } from './faults';
 export type { ModelLists } from './catalogue/model-folders';
+export { parseExecutionLog, type ExecutionLogEntry } from './engine/execution-log';
 
 /**
  * Starts a protocol-faithful ComfyUI 0.8.0 stand-in (docs/comfyui-sim.md).

@@ -10,8 +10,13 @@ describe('stand-in environment', () => {
     expect(options).toMatchObject({ port: 0, stepMs: 5, models: { loras: ['a.safetensors'] }, faults: { failNode: 'KSampler' } });
   });
 
+  it('resolves the execution log against the working directory', () => {
+    expect(loadSimEnv({ SIM_EXECUTION_LOG: 'runs/b0.log' }, '/x').executionLog).toBe('/x/runs/b0.log');
+  });
+
   it.each([
     ['SIM_PORT', 'abc'],
+    ['SIM_EXECUTION_LOG', ''],
     ['SIM_MODELS', '{not json'],
     ['SIM_FAULTS', '{"explode":true}'],
   ])('rejects a bad %s naming the variable', (name, value) => {

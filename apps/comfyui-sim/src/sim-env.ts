@@ -25,6 +25,7 @@ const simEnvSchema = z.object({
   SIM_STEP_MS: z.coerce.number().min(0).optional(),
   SIM_MODELS: jsonText(z.record(z.string(), z.array(z.string()))).optional(),
   SIM_FAULTS: jsonText(faultUpdateSchema).optional(),
+  SIM_EXECUTION_LOG: z.string().min(1).optional(),
 });
 
 export class SimEnvError extends Error {
@@ -36,12 +37,12 @@ export class SimEnvError extends Error {
 /**
  * Options for the standalone stand-in from its environment (docs/comfyui-sim.md): SIM_PORT (8188),
  * SIM_HOST (127.0.0.1), SIM_DATA_DIR (./data/comfyui-sim from `cwd`), SIM_STEP_MS, SIM_MODELS and
- * SIM_FAULTS (JSON). Throws one problem per bad variable.
+ * SIM_FAULTS (JSON), SIM_EXECUTION_LOG (a file, relative to `cwd`). Throws one problem per bad variable.
  */
 export function loadSimEnv(env: Record<string, string | undefined>, cwd: string): SimOptions {
   const parsed = simEnvSchema.safeParse(env);
   if (!parsed.success) throw new SimEnvError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  const { SIM_PORT, SIM_HOST, SIM_DATA_DIR, SIM_STEP_MS, SIM_MODELS, SIM_FAULTS } = parsed.data;
+  const { SIM_PORT, SIM_HOST, SIM_DATA_DIR, SIM_STEP_MS, SIM_MODELS, SIM_FAULTS, SIM_EXECUTION_LOG } = parsed.data;
   return {
     port: SIM_PORT,
     host: SIM_HOST,
@@ -49,5 +50,6 @@ export function loadSimEnv(env: Record<string, string | undefined>, cwd: string)
     ...(SIM_STEP_MS === undefined ? {} : { stepMs: SIM_STEP_MS }),
     ...(SIM_MODELS === undefined ? {} : { models: SIM_MODELS }),
     ...(SIM_FAULTS === undefined ? {} : { faults: SIM_FAULTS }),
+    ...(SIM_EXECUTION_LOG === undefined ? {} : { executionLog: resolve(cwd, SIM_EXECUTION_LOG) }),
   };
 }

@@ -24,6 +24,8 @@ export interface SimOptions {
   previews?: boolean;
   /** Faults in force from the start. */
   faults?: FaultUpdate;
+  /** A file to which every prompt's start and end are appended (JSON lines), kept across restarts. */
+  executionLog?: string;
 }
 
 /** Fault controls of a running stand-in. */
@@ -60,6 +62,7 @@ export interface SimSettings {
   historyDelayMs: number;
   maxUploadSize: number;
   previews: boolean;
+  executionLog: string | undefined;
 }
 
 export const DEFAULT_MAX_UPLOAD_SIZE = 104857600;
@@ -75,5 +78,6 @@ export function resolveSettings(options: SimOptions): SimSettings {
     historyDelayMs: options.historyDelayMs ?? 0,
     maxUploadSize: options.maxUploadSize ?? DEFAULT_MAX_UPLOAD_SIZE,
     previews: options.previews ?? true,
+    executionLog: options.executionLog,
   };
 }

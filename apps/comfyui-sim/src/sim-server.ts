@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import type { Catalogue } from './catalogue/catalogue';
 import type { ModelLists } from './catalogue/model-folders';
 import { Engine } from './engine/engine';
+import { ExecutionLog } from './engine/execution-log';
 import { FaultSwitch } from './faults';
 import { BodyTooLargeError } from './http/read-body';
 import { RequestTally } from './http/request-tally';
@@ -38,6 +39,7 @@ export class SimServer {
   private readonly sockets = new WebSocketServer({ noServer: true });
   private readonly routes: Route[];
   private readonly adminRoutes: Route[];
+  private readonly executionLog: ExecutionLog | undefined;
   private port = 0;
   private restarting: Promise<void> | undefined;
   private stopped = false;
@@ -49,6 +51,7 @@ export class SimServer {
     private readonly models: ModelLists,
   ) {
     this.faults = new FaultSwitch(() => this.engine.hub.dropAll());
+    this.executionLog = settings.executionLog === undefined ? undefined : new ExecutionLog(settings.executionLog);
     this.engine = this.newEngine();
     this.server = this.newHttpServer();
     const deps: RouteDeps = {
@@ -117,6 +120,7 @@ export class SimServer {
       historyDelayMs: this.settings.historyDelayMs,
       previews: this.settings.previews,
       features: () => serverFeatures(this.settings.maxUploadSize),
+      executionLog: this.executionLog,
     });
   }
 

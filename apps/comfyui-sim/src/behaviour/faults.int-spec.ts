@@ -36,6 +36,16 @@ describe('E-6 E-7 fault switches', () => {
     expect(historyStatus(historyEntry(result.history, result.promptId))).toBe('error');
   });
 
+  it('failText fails only the prompts whose node inputs contain it, at the node that holds it', async () => {
+    sim.faults.set({ failText: 'doomed' });
+    const doomed = await runPrompt(sim.url, { prompt: slowGraph(1, 0, 'a-doomed-run') });
+    const error = doomed.frames.find((frame) => frame.kind === 'text' && frame.type === 'execution_error');
+    expect(error?.kind === 'text' && error.data).toMatchObject({ node_id: '3', node_type: 'SaveImage', executed: ['1', '2'] });
+    expect(historyStatus(historyEntry(doomed.history, doomed.promptId))).toBe('error');
+    const spared = await runPrompt(sim.url, { prompt: slowGraph(1, 0, 'a-spared-run') });
+    expect(historyStatus(historyEntry(spared.history, spared.promptId))).toBe('success');
+  });
+
   it('http500 makes every ComfyUI route answer 500 while /sim/faults keeps working', async () => {
     await postJson(sim.url, '/sim/faults', { http500: true });
     expect((await getPath(sim.url, '/system_stats')).status).toBe(500);

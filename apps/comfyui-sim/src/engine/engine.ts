@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { FaultSwitch } from '../faults';
 import type { SimDirs } from '../storage/sim-dirs';
 import { WsHub } from '../ws/ws-hub';
+import type { ExecutionLog } from './execution-log';
 import { ExecutionSession } from './execution-session';
 import { Lifetime, LifetimeEndedError } from './lifetime';
 import { OutputCache } from './output-cache';
@@ -19,6 +21,8 @@ export interface EngineOptions {
   previews: boolean;
   /** `/features` body, also the socket's `feature_flags` reply. */
   features: () => unknown;
+  /** Where each prompt's start and end are recorded, if anywhere. */
+  executionLog?: ExecutionLog;
 }
 
 /**
@@ -33,6 +37,7 @@ export class Engine {
   readonly session = new ExecutionSession();
   private readonly cache = new OutputCache();
   private readonly lifetime = new Lifetime();
+  private readonly boot = randomUUID();
   private counter = 0;
   private worker: Promise<void> = Promise.resolve();
 
@@ -81,6 +86,8 @@ export class Engine {
   private async runTask(task: Task): Promise<boolean> {
     const dropAfter = this.options.faults.takeDropSocketAfterMs();
     if (dropAfter !== null) this.lifetime.later(dropAfter, () => this.hub.dropAll());
+    const log = (event: 'start' | PromptEnd) => this.options.executionLog?.write({ at: Date.now(), boot: this.boot, promptId: task.item.promptId, event });
+    log('start');
     let outcome: PromptOutcome;
     try {
       outcome = await new PromptExecution(task.item, { ...this.options, hub: this.hub, cache: this.cache, lifetime: this.lifetime, session: this.session }).run();
@@ -89,10 +96,18 @@ export class Engine {
       if (error instanceof LifetimeEndedError || this.lifetime.isEnded) return true;
       outcome = crashedOutcome(task.item, error);
     }
+    log(promptEnd(outcome));
     this.queue.taskDone(task.id, (item) => this.history.record(item, outcome));
     if (this.session.clientId !== null) this.hub.send('executing', { node: null, prompt_id: task.item.promptId }, this.session.clientId);
     return false;
   }
+}
+
+type PromptEnd = 'success' | 'error' | 'interrupted';
+
+function promptEnd(outcome: PromptOutcome): PromptEnd {
+  if (outcome.success) return 'success';
+  return outcome.messages.some(([type]) => type === 'execution_interrupted') ? 'interrupted' : 'error';
 }
 
 /** A stand-in bug must not wedge the queue: the prompt ends as an error like any other. */

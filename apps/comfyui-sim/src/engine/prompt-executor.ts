@@ -130,7 +130,7 @@ export class PromptExecution {
       lifetime.check();
       if (session.interruptRequested) throw new InterruptedError();
       if (!info || key === undefined) throw new PyException('KeyError', `'${classType}'`);
-      if (this.deps.faults.failsNode(id, classType)) throw new PyException('RuntimeError', `Simulated failure of node ${id} (${classType})`);
+      if (this.deps.faults.failsNode(id, classType, isRecord(node.inputs) ? node.inputs : {})) throw new PyException('RuntimeError', `Simulated failure of node ${id} (${classType})`);
       const context = this.context(id, classType, key, info, inputs.values, inputs.linked, extraPnginfo);
       const result = await runnerFor(classType, info)(context);
       const hasUi = result.ui !== undefined && Object.keys(result.ui).length > 0;
