@@ -10,7 +10,7 @@ const T0 = 1_000_000;
 
 /** A two-job cycle (A completed, B doomed and failed) where every invariant holds; each test breaks one thing. */
 function cleanCycle(): CycleData {
-  const jobs = [detail(A, 'completed'), detail(B, 'failed')];
+  const jobs = [detail(A, 'completed', 9), detail(B, 'failed', 9)];
   return {
     index: 1, submittedAt: T0, endedAt: T0 + 2000, deadline: T0 + 60_000,
     submissions: [{ user: 'ada', jobIds: [A], doomed: false }, { user: 'ada', jobIds: [B], doomed: true }],
@@ -45,7 +45,7 @@ describe('chaos invariants', () => {
   it('a job still ingesting, or a doomed one that completed, did not end as meant', () => {
     const cycle = cleanCycle();
     cycle.rows = cycle.rows.map((r) => (r.id === A ? { ...r, status: 'ingesting' } : r));
-    cycle.details.set(B, detail(B, 'completed'));
+    cycle.details.set(B, detail(B, 'completed', 9));
     expect(failing(cycle)['ended-once']).toEqual([`${A} still ingesting`, `${B} completed, meant to fail at run time`]);
   });
 
@@ -63,7 +63,7 @@ describe('chaos invariants', () => {
     expect(failing(rerun)['ran-once']).toEqual([`${A} ran again on b2 (first on b0, not lost, no retry recorded)`]);
     const kill: KillRecord = { variant: 'backend', target: 'backend b0', at: T0 + 200, offsetMs: 200, held: [A] };
     expect(failing(rerun, [kill])['ran-once']).toEqual([`${A} ran again on b2 (first on b0, lost, no retry recorded)`]);
-    rerun.details.set(A, detail(A, 'completed', 2));
+    rerun.details.set(A, detail(A, 'completed', 9, 2));
     expect(failing(rerun, [kill])['ran-once']).toBeUndefined();
   });
 

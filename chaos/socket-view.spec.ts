@@ -25,7 +25,7 @@ describe('a socket’s view of its jobs, as the web app keeps it', () => {
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     asked = 0;
-    answer = jobDetail(JOB, 'running');
+    answer = jobDetail(JOB, 'running', 3);
     view = new SocketView(url, 'token', async () => {
       asked += 1;
       return answer;
@@ -57,7 +57,7 @@ describe('a socket’s view of its jobs, as the web app keeps it', () => {
 
   it('re-fetches on a gap in seq, and never lets an older answer move the job back', async () => {
     await emit('job.queued', { seq: 1, position: null });
-    answer = jobDetail(JOB, 'dispatched');
+    answer = jobDetail(JOB, 'dispatched', 2);
     await emit('job.started', { seq: 4 });
     await view.settled();
     expect(view.counts.refetchOnGap).toBe(1);
@@ -66,7 +66,7 @@ describe('a socket’s view of its jobs, as the web app keeps it', () => {
 
   it('re-fetches every unfinished job after reconnecting: what was missed meanwhile shows', async () => {
     await emit('job.started', { seq: 1 });
-    answer = jobDetail(JOB, 'completed');
+    answer = jobDetail(JOB, 'completed', 4);
     server?.conn.close();
     await waitUntil('the socket to reconnect', 10_000, () => view.counts.reconnects === 1);
     await view.settled();

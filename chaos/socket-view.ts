@@ -27,13 +27,11 @@ const STATUS_OF: Record<JobEventName, JobStatus> = {
   'job.cancelled': 'cancelled',
 };
 
-const RANK: Record<JobStatus, number> = { queued: 0, dispatched: 1, running: 2, ingesting: 3, completed: 4, failed: 4, cancelled: 4 };
-
 /**
  * One user's socket, open the whole run, behaving as the web app's job list does (J-6): it applies
  * each job event in `seq` order, and re-fetches over REST when it reconnects (for every job not
- * ended) or sees a gap in a job's `seq`. A re-fetch never moves a job backwards (an answer read
- * before an event that arrived first). The final view is what the person would be shown.
+ * ended) or sees a gap in a job's `seq`. An answer is as new as its `seq`: one read before an event
+ * that arrived first never moves the job back. The final view is what the person would be shown.
  */
 export class SocketView {
   readonly counts = { events: 0, reconnects: 0, refetchOnReconnect: 0, refetchOnGap: 0 };
@@ -105,7 +103,8 @@ export class SocketView {
     const done = this.refetch(jobId).then(
       (job) => {
         const view = this.views.get(jobId);
-        if (!view || RANK[job.status] < RANK[view.status] || (isTerminal(view.status) && view.status !== job.status)) return;
+        if (!view || job.seq < view.seq) return;
+        view.seq = job.seq;
         view.status = job.status;
         if (isTerminal(job.status)) view.outputIds = job.outputs.map((o) => o.id);
       },

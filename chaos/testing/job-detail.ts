@@ -7,10 +7,11 @@ export function outputOf(jobId: string, n: number): OutputView {
   return { id, jobId, kind: 'image', mime: 'image/png', width: 8, height: 8, durationMs: null, bytes: 1, nodeId: '9', thumbhash: null, createdAt: 0, urls: { original: '', thumb256: null, thumb768: null, download: '', downloadClean: null } };
 }
 
-/** Tests only: a job as `GET /api/generations/:id` answers, two outputs when completed, an execution error when failed. */
-export function jobDetail(id: string, status: JobStatus, attempts = 1): JobDetail {
+/** Tests only: a job as `GET /api/generations/:id` answers (as new as `seq`), two outputs when completed, an execution error when failed. */
+export function jobDetail(id: string, status: JobStatus, seq: number, attempts = 1): JobDetail {
   return {
     id,
+    seq,
     workflowId: 'w',
     workflowName: 'w',
     workflowVersion: 1,
