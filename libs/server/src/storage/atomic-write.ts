@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { chmod, copyFile, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -51,13 +50,23 @@ export function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
   });
 }
 
-/** Writes a stream; resolves with the number of bytes written. */
+/**
+ * Writes a stream; resolves with the number of bytes written. The file is opened before the first
+ * byte is read and closed before a failure is reported: a stream opening its own file lazily let a
+ * source that failed at once have its clean-up run before the file existed, which then appeared.
+ */
 export async function streamToFileAtomic(path: string, source: Readable | AsyncIterable<Uint8Array>): Promise<number> {
   let bytes = 0;
   await replaceAtomically(path, async (temp) => {
-    const sink = createWriteStream(temp, { flags: 'wx', mode: FILE_MODE });
-    await pipeline(source, sink);
-    bytes = sink.bytesWritten;
+    const sink = (await open(temp, 'wx', FILE_MODE)).createWriteStream();
+    const closed = new Promise((resolve) => sink.once('close', resolve));
+    try {
+      await pipeline(source, sink);
+      bytes = sink.bytesWritten;
+    } finally {
+      sink.destroy();
+      await closed;
+    }
   });
   return bytes;
 }
