@@ -1,10 +1,10 @@
 import { fixturePath } from '@test/fixtures';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../config/env';
 import { thumbnailFile } from '../storage/paths';
-import { ingestOutput, UnsupportedMediaError, type IngestOutputInput } from './ingest-output';
+import { ingestOutput, placeOutput, removePlacedOutput, UnsupportedMediaError, type IngestOutputInput } from './ingest-output';
 import { readPngText } from './png-text';
 import { sampleImage, tempFolder, writeSample, type SampleFormat } from './testing/sample-media';
 
@@ -37,9 +37,14 @@ describe('J-11 / X-3 output ingest', () => {
   });
   afterAll(() => folder.remove());
 
+  /** Ingested in the downloads folder as its stage, then placed. */
   const ingest = (sourcePath: string, extra: Partial<IngestOutputInput> = {}) => {
     const outputId = nextOutputId();
-    return { outputId, result: ingestOutput({ config, sourcePath, userId: USER, outputId, createdAt: CREATED, ...extra }) };
+    const result = ingestOutput({ config, stageDir: downloads, sourcePath, userId: USER, outputId, createdAt: CREATED, ...extra }).then(async (stored) => {
+      await placeOutput(config, downloads, { id: outputId, userId: USER, ...stored });
+      return stored;
+    });
+    return { outputId, result };
   };
 
   it('stores ComfyUI’s PNG with the lineage chunks, its hash and both thumbnails, and consumes the download', async () => {
@@ -118,5 +123,45 @@ describe('J-11 / X-3 output ingest', () => {
     const source = join(downloads, 'notes.txt');
     await writeFile(source, 'plain text');
     await expect(ingest(source).result).rejects.toBeInstanceOf(UnsupportedMediaError);
+  });
+
+  describe('S-25 staged, then placed', () => {
+    const stagedPng = async () => {
+      const stage = join(folder.dir, `stage-${++sequence}`);
+      await mkdir(stage);
+      const source = join(stage, 'download.png');
+      await copyFile(fixturePath('comfyui-real/01-output-sample.png'), source);
+      const outputId = nextOutputId();
+      const stored = await ingestOutput({ config, stageDir: stage, sourcePath: source, userId: USER, outputId, createdAt: CREATED });
+      return { stage, output: { id: outputId, userId: USER, ...stored } };
+    };
+    const finalFiles = (output: { id: string; relPath: string }) => [join(config.paths.outputs, output.relPath), thumbnailFile(config, output.id, 256), thumbnailFile(config, output.id, 768)];
+
+    it('makes the output and its thumbnails in the stage: nothing under a final name until placed', async () => {
+      const { stage, output } = await stagedPng();
+      expect((await readdir(stage)).sort()).toEqual([`${output.id}-256.webp`, `${output.id}-768.webp`, `${output.id}.png`]);
+      for (const file of finalFiles(output)) expect(await exists(file)).toBe(false);
+      await placeOutput(config, stage, output);
+      for (const file of finalFiles(output)) expect(await exists(file)).toBe(true);
+      expect(await readdir(stage)).toEqual([]);
+    });
+
+    it('placing again after a crash part-way finishes the move and keeps what was moved', async () => {
+      const { stage, output } = await stagedPng();
+      const [outputFile] = finalFiles(output);
+      // The crash came after the output file itself had been moved.
+      await mkdir(join(outputFile as string, '..'), { recursive: true });
+      await rename(join(stage, `${output.id}.png`), outputFile as string);
+      await placeOutput(config, stage, output);
+      for (const file of finalFiles(output)) expect(await exists(file)).toBe(true);
+      await expect(placeOutput(config, stage, output)).resolves.toBeUndefined();
+    });
+
+    it('an output no row came to own is removed from its final places', async () => {
+      const { stage, output } = await stagedPng();
+      await placeOutput(config, stage, output);
+      await removePlacedOutput(config, stage, output);
+      for (const file of finalFiles(output)) expect(await exists(file)).toBe(false);
+    });
   });
 });

@@ -59,7 +59,7 @@ export async function streamToFileAtomic(path: string, source: Readable | AsyncI
   let bytes = 0;
   await replaceAtomically(path, async (temp) => {
     const sink = (await open(temp, 'wx', FILE_MODE)).createWriteStream();
-    const closed = new Promise((resolve) => sink.once('close', resolve));
+    const closed = new Promise<void>((resolve) => sink.once('close', () => resolve()));
     try {
       await pipeline(source, sink);
       bytes = sink.bytesWritten;
