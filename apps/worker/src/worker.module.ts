@@ -11,6 +11,7 @@ import { CancelListener } from './generation/cancel-listener';
 import { GenerateWorker, WORKER_OPTIONS, type WorkerOptions } from './generation/generate-worker';
 import { GenerationRunner } from './generation/generation-runner';
 import { InFlightJobs } from './generation/in-flight-jobs';
+import { IngestStages } from './generation/ingest-stages';
 import { JobLifecycle } from './generation/job-lifecycle';
 import { OutputIngest } from './generation/output-ingest';
 import { RunPreparation } from './generation/run-preparation';
@@ -38,6 +39,7 @@ export class WorkerModule {
         CatalogueRefreshListener,
         InFlightJobs,
         RunPreparation,
+        IngestStages,
         OutputIngest,
         JobLifecycle,
         GenerationRunner,

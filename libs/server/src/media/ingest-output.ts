@@ -96,8 +96,8 @@ export async function ingestOutput(input: IngestOutputInput): Promise<IngestedOu
   return stored;
 }
 
-/** What places an ingested output: its id and owner, and what `ingestOutput` said about it. */
-export type PlacedOutput = { id: string; userId: string } & Pick<IngestedOutput, 'ext' | 'relPath' | 'thumbhash'>;
+/** What places an ingested output: its id and owner, and what `ingestOutput` said about it (a row has it all). */
+export type PlacedOutput = Pick<OutputsTable, 'id' | 'userId' | 'ext' | 'relPath' | 'thumbhash'>;
 
 /** Thumbnails are written where `paths.thumbs` says: in the stage, for a staged output. */
 function stagedConfig(config: StorageConfig, stageDir: string): StorageConfig {
