@@ -1,8 +1,8 @@
-import { startTsChild } from '@app/server/comfy/testing/ts-child-process';
 import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { readFixtureJson } from '@test/fixtures';
 import { startTestStack, type TestStack } from './support/test-stack';
+import { startWorkerChild } from './support/worker-child';
 
 const bearer = { type: 'bearer' } as const;
 
@@ -17,14 +17,7 @@ describe('X-6 / J-10 a worker killed mid-job', () => {
     await stack.close();
   });
 
-  const startChild = async () => {
-    const { config } = stack.api;
-    const child = await startTsChild(resolve(__dirname, '../../worker/test/worker-child.ts'), [
-      JSON.stringify({ DATA_DIR: config.dataDir, ...(config.database.kind === 'postgres' ? { DATABASE_URL: config.database.url } : {}), REDIS_URL: config.redisUrl ?? '', REDIS_PREFIX: config.redisPrefix, COMFYUI_URLS: stack.sim.url, LOG_LEVEL: 'silent' }),
-    ]);
-    expect(await child.nextMessage()).toEqual({ ready: true });
-    return child;
-  };
+  const startChild = () => startWorkerChild(stack);
 
   it('is replaced by another worker that reattaches by prompt id: one submission, one set of outputs', async () => {
     const child = await startChild();
