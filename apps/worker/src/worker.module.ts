@@ -32,7 +32,7 @@ export class WorkerModule {
       imports: [ServerModule.forRoot(config, 'worker', options.clock)],
       providers: [
         { provide: POOL_OPTIONS, useValue: { healthIntervalMs: 10_000, catalogueIntervalMs: 600_000, ...options.pool } satisfies PoolOptions },
-        { provide: WORKER_OPTIONS, useValue: { lockDurationMs: 30_000, stalledIntervalMs: 15_000, ...options.queue } satisfies WorkerOptions },
+        { provide: WORKER_OPTIONS, useValue: { lockDurationMs: 15_000, stalledIntervalMs: 3_000, orphanCheckMs: 2_000, ...options.queue } satisfies WorkerOptions },
         { provide: MediaSigner, useFactory: () => new MediaSigner(resolveJwtSecret(config)) },
         MediaUrls,
         BackendPool,
