@@ -73,3 +73,32 @@ describe('J-9 a job that never reached its backend', () => {
     expect(stack.sim.requests.count('POST /prompt')).toBe(0);
   }, 60_000);
 });
+
+describe('E-2 / J-10 a backend that comes back without our prompts', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    // Probes as in production: 10 s apart while the backend is up.
+    stack = await startTestStack({ sim: { stepMs: 50 }, workerOptions: { pool: { healthIntervalMs: 10_000 } } });
+    await stack.waitForBackendState('up');
+  });
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('gets them sent again within moments of its return, not after a probe interval and a retry delay', async () => {
+    const flux = (await stack.importWorkflow('Flux', readFixtureJson('workflows/cozygen/cozygen-flux-example.json'))).id;
+    const { token } = await stack.api.createUser('comes-back@test.local');
+    const submitted = await stack.api.http.post('/api/generations').auth(token, bearer).send({ workflowId: flux, values: { Prompt: 'again', Width: 64, Height: 64, Steps: 100 } }).expect(202);
+    const [{ id }] = submitted.body.jobs as [{ id: string }];
+    await stack.waitForJob(token, id, (status) => status === 'running');
+    // ComfyUI is down for 3 s and comes back with an empty queue and history.
+    await stack.restartSim(() => new Promise((resolve) => setTimeout(resolve, 3_000)));
+    const back = Date.now();
+    const sim = stack.sim;
+    await until(() => sim.requests.count('POST /prompt') > 0, 'the prompt sent again', WAIT_MS);
+    expect(Date.now() - back).toBeLessThan(3_000);
+    const job = await stack.waitForJob(token, id, undefined, 30_000);
+    expect(job.status).toBe('completed');
+    expect(job.attempts).toBe(2);
+  }, 60_000);
+});

@@ -31,7 +31,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [ServerModule.forRoot(config, 'worker', options.clock)],
       providers: [
-        { provide: POOL_OPTIONS, useValue: { healthIntervalMs: 10_000, catalogueIntervalMs: 600_000, ...options.pool } satisfies PoolOptions },
+        { provide: POOL_OPTIONS, useValue: { healthIntervalMs: 10_000, downProbeMs: 1_000, catalogueIntervalMs: 600_000, ...options.pool } satisfies PoolOptions },
         { provide: WORKER_OPTIONS, useValue: { lockDurationMs: 15_000, stalledIntervalMs: 3_000, orphanCheckMs: 2_000, ...options.queue } satisfies WorkerOptions },
         { provide: MediaSigner, useFactory: () => new MediaSigner(resolveJwtSecret(config)) },
         MediaUrls,
