@@ -91,7 +91,6 @@ export class GenerationRunner {
       const graph = version.graph as ApiGraph;
       const following = job.status === 'queued' ? await this.dispatchUntilSubmitted(job, graph, version.schema, controller.signal) : await this.reattach(job, graph, version.schema);
       if (following) await this.follow(job, following, version.schema, controller.signal);
-      await this.failIfStillOpen(job.id);
     } catch (error) {
       if (error instanceof UnrecoverableError) throw error;
       await this.transient(job, error, lastAttempt);
@@ -112,11 +111,6 @@ export class GenerationRunner {
     }
   }
 
-  /** An attempt that ends normally has ended its job: were it still open, BullMQ would drop it and it would stay stuck. */
-  private async failIfStillOpen(jobId: string): Promise<void> {
-    const after = await this.jobs.find(jobId);
-    if (after && !isTerminal(after.status)) throw new TransientJobError(`the attempt ended with the job still ${after.status}`);
-  }
 
   /**
    * J-9 / E-2: a job whose prompt never reached a backend has not used an attempt. Its backend is
