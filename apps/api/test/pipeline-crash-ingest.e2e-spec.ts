@@ -1,7 +1,7 @@
 import { DATABASE } from '@app/server/db/database.tokens';
 import type { Database } from '@app/server/db/database';
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFixtureJson } from '@test/fixtures';
 import { filesOnDisk } from './support/stored-files';
@@ -72,6 +72,17 @@ describe('X-6 / J-10 a worker killed while it ingests outputs', () => {
     expect(job.status).toBe('completed');
     expect(job.outputs).toHaveLength(2);
     expect(stack.sim.requests.count('POST /prompt')).toBe(0);
+    await expectOneRunAndNothingOrphaned(id);
+  }, 60_000);
+
+  it('a backend that lost the prompt and its files too runs it again, and only the new run’s outputs are kept', async () => {
+    const { token, id } = await killedMidIngest('ingest-crash-wiped@test.local');
+    await stack.restartSim(() => rm(join(stack.sim.dataDir, 'output', 'cg', id), { recursive: true, force: true }));
+    await stack.startWorker();
+    const job = await stack.waitForJob(token, id);
+    expect(job.status).toBe('completed');
+    expect(job.outputs).toHaveLength(2);
+    expect(stack.sim.requests.count('POST /prompt')).toBe(1);
     await expectOneRunAndNothingOrphaned(id);
   }, 60_000);
 

@@ -111,7 +111,6 @@ export class GenerationRunner {
     }
   }
 
-
   /**
    * J-9 / E-2: a job whose prompt never reached a backend has not used an attempt. Its backend is
    * marked down, the job goes back to waiting (`queued`) and is dispatched again, here, as soon as a
