@@ -40,6 +40,8 @@ export class GenerateWorker implements OnApplicationBootstrap, OnApplicationShut
   /** BullMQ's blocking reads need a connection of their own, which it does not close for us. */
   private connection: Redis | undefined;
   private orphanTimer: NodeJS.Timeout | undefined;
+  /** Redis down: said once, not every check. */
+  private orphanCheckFailing = false;
   private readonly registry: WorkerRegistry;
 
   constructor(
@@ -87,8 +89,10 @@ export class GenerateWorker implements OnApplicationBootstrap, OnApplicationShut
       if (identity) await this.registry.register(workerId, identity, REGISTRATION_TTL_MS);
       const released = await releaseJobsOfGoneWorkers(this.queue, this.registry, workerId);
       if (released.length > 0) this.logger.warn({ jobIds: released }, 'jobs of a dead worker taken back');
+      this.orphanCheckFailing = false;
     } catch (error) {
-      this.logger.warn({ err: error }, 'dead workers not checked');
+      if (!this.orphanCheckFailing) this.logger.warn({ err: error }, 'dead workers not checked');
+      this.orphanCheckFailing = true;
     }
   }
 

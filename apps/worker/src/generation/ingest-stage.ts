@@ -1,9 +1,9 @@
 import type { OutputFile } from '@app/server/comfy/history-outcome';
 import { placeOutput, removePlacedOutput } from '@app/server/media/ingest-output';
 import type { NewOutput } from '@app/server/repositories/jobs.repository';
-import { writeFileAtomic } from '@app/server/storage/atomic-write';
+import { pathExists, writeFileAtomic } from '@app/server/storage/atomic-write';
 import { stageFolder, type StorageConfig } from '@app/server/storage/paths';
-import { access, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -39,12 +39,6 @@ export type StagedRecord = z.infer<typeof recordSchema>;
 
 const MANIFEST = 'manifest.json';
 
-export const exists = (path: string): Promise<boolean> =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
-
 /**
  * One job's ingest stage (`<outputs>/.incoming/<jobId>`), which lets the next worker finish an
  * ingest a killed one began (J-10) without asking the backend to run the prompt again:
@@ -69,7 +63,7 @@ export class IngestStage {
   }
 
   exists(): Promise<boolean> {
-    return exists(this.dir);
+    return pathExists(this.dir);
   }
 
   writeManifest(files: readonly OutputFile[]): Promise<void> {

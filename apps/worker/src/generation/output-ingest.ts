@@ -10,10 +10,11 @@ import { lineagePngText, type CozyJobText, type PromptTextInput } from '@app/ser
 import type { PngTextEntry } from '@app/server/media/png-text';
 import { needsPostprocess, postprocessVideo } from '@app/server/media/video-postprocess';
 import type { JobPromptRecord, JobRecord, NewOutput } from '@app/server/repositories/jobs.repository';
+import { pathExists } from '@app/server/storage/atomic-write';
 import { rename } from 'node:fs/promises';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { v5 as uuidv5 } from 'uuid';
-import { exists, type IngestStage, type StagedRecord } from './ingest-stage';
+import type { IngestStage, StagedRecord } from './ingest-stage';
 import { IngestStages } from './ingest-stages';
 
 /** Output ids derive from the job and the file, so ingesting the same prompt twice makes the same rows and paths. */
@@ -62,9 +63,9 @@ export class OutputIngest {
   private async stageOutput(stage: IngestStage, client: ComfyBackendClient, file: OutputFile, output: StagedOutputContext): Promise<StagedRecord> {
     const { outputId, context } = output;
     const ready = stage.file(`${outputId}.ready`);
-    if (!(await exists(ready))) {
+    if (!(await pathExists(ready))) {
       const download = stage.file(`${outputId}.download`);
-      if (!(await exists(download))) await client.http.downloadOutput(file, download);
+      if (!(await pathExists(download))) await client.http.downloadOutput(file, download);
       const step = context.postprocess.find((s) => s.nodeId === file.nodeId);
       if (step && needsPostprocess(step)) await postprocessVideo(download, ready, step);
       else await rename(download, ready);

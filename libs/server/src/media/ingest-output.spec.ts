@@ -1,8 +1,9 @@
 import { fixturePath } from '@test/fixtures';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../config/env';
+import { pathExists } from '../storage/atomic-write';
 import { thumbnailFile } from '../storage/paths';
 import { ingestOutput, placeOutput, removePlacedOutput, UnsupportedMediaError, type IngestOutputInput } from './ingest-output';
 import { readPngText } from './png-text';
@@ -13,15 +14,8 @@ const CREATED = Date.UTC(2025, 0, 31, 23, 0, 0);
 let sequence = 0;
 const nextOutputId = () => `0190a5b2-7c3d-7e4f-8a1b-${String(++sequence).padStart(12, '0')}`;
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 async function filesUnder(dir: string): Promise<string[]> {
-  if (!(await exists(dir))) return [];
+  if (!(await pathExists(dir))) return [];
   return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
 }
 
@@ -70,9 +64,9 @@ describe('J-11 / X-3 output ingest', () => {
     expect(file.length).toBe(stored.bytes);
     expect(createHash('sha256').update(file).digest('hex')).toBe(stored.sha256);
     expect(readPngText(file).map(([keyword]) => keyword)).toEqual(['prompt', 'cozy_job']);
-    expect(await exists(thumbnailFile(config, outputId, 256))).toBe(true);
-    expect(await exists(thumbnailFile(config, outputId, 768))).toBe(true);
-    expect(await exists(source)).toBe(false);
+    expect(await pathExists(thumbnailFile(config, outputId, 256))).toBe(true);
+    expect(await pathExists(thumbnailFile(config, outputId, 768))).toBe(true);
+    expect(await pathExists(source)).toBe(false);
   });
 
   it('believes the bytes, not the name: a JPEG called .png is stored as .jpg', async () => {
@@ -92,7 +86,7 @@ describe('J-11 / X-3 output ingest', () => {
     const { outputId, result } = ingest(await writeSample(downloads, format));
     const stored = await result;
     expect(stored).toEqual(expect.objectContaining({ ...expected, thumbhash: expect.any(String) }));
-    expect(await exists(thumbnailFile(config, outputId, 768))).toBe(true);
+    expect(await pathExists(thumbnailFile(config, outputId, 768))).toBe(true);
   });
 
   it.each<[SampleFormat, string]>([
@@ -104,7 +98,7 @@ describe('J-11 / X-3 output ingest', () => {
     const stored = await result;
     expect(stored).toEqual(expect.objectContaining({ kind: 'audio', mime, width: null, height: null, frames: null, fps: null, thumbhash: null }));
     expect(Math.abs((stored.durationMs ?? 0) - 1500)).toBeLessThan(60);
-    expect(await exists(thumbnailFile(config, outputId, 256))).toBe(false);
+    expect(await pathExists(thumbnailFile(config, outputId, 256))).toBe(false);
   });
 
   it.each([
@@ -116,7 +110,7 @@ describe('J-11 / X-3 output ingest', () => {
     const before = [await filesUnder(config.paths.outputs), await filesUnder(config.paths.thumbs)];
     await expect(ingest(source).result).rejects.toThrow();
     expect([await filesUnder(config.paths.outputs), await filesUnder(config.paths.thumbs)]).toEqual(before);
-    expect(await exists(source)).toBe(true);
+    expect(await pathExists(source)).toBe(true);
   });
 
   it('names an unsupported file with its own error', async () => {
@@ -140,9 +134,9 @@ describe('J-11 / X-3 output ingest', () => {
     it('makes the output and its thumbnails in the stage: nothing under a final name until placed', async () => {
       const { stage, output } = await stagedPng();
       expect((await readdir(stage)).sort()).toEqual([`${output.id}-256.webp`, `${output.id}-768.webp`, `${output.id}.png`]);
-      for (const file of finalFiles(output)) expect(await exists(file)).toBe(false);
+      for (const file of finalFiles(output)) expect(await pathExists(file)).toBe(false);
       await placeOutput(config, stage, output);
-      for (const file of finalFiles(output)) expect(await exists(file)).toBe(true);
+      for (const file of finalFiles(output)) expect(await pathExists(file)).toBe(true);
       expect(await readdir(stage)).toEqual([]);
     });
 
@@ -153,7 +147,7 @@ describe('J-11 / X-3 output ingest', () => {
       await mkdir(join(outputFile as string, '..'), { recursive: true });
       await rename(join(stage, `${output.id}.png`), outputFile as string);
       await placeOutput(config, stage, output);
-      for (const file of finalFiles(output)) expect(await exists(file)).toBe(true);
+      for (const file of finalFiles(output)) expect(await pathExists(file)).toBe(true);
       await expect(placeOutput(config, stage, output)).resolves.toBeUndefined();
     });
 
@@ -161,7 +155,7 @@ describe('J-11 / X-3 output ingest', () => {
       const { stage, output } = await stagedPng();
       await placeOutput(config, stage, output);
       await removePlacedOutput(config, stage, output);
-      for (const file of finalFiles(output)) expect(await exists(file)).toBe(false);
+      for (const file of finalFiles(output)) expect(await pathExists(file)).toBe(false);
     });
   });
 });

@@ -1,10 +1,10 @@
 import type { MediaKind } from '@app/shared/contracts/api/media';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputsTable } from '../db/schema';
-import { moveFileAtomic, removeQuietly, writeFileAtomic } from '../storage/atomic-write';
+import { moveFileAtomic, pathExists, removeQuietly, writeFileAtomic } from '../storage/atomic-write';
 import { outputRelPath, storedOutputFile, THUMBNAIL_SIZES, thumbnailFile, thumbnailFiles, type MediaExtension, type StorageConfig } from '../storage/paths';
 import { addPngText, type PngTextEntry } from './png-text';
 import { probeMedia } from './probe';
@@ -115,11 +115,6 @@ function placements(config: StorageConfig, stageDir: string, output: PlacedOutpu
   return [[stagedOutputFile(stageDir, output.id, output.ext), storedOutputFile(config, { userId: output.userId, outputId: output.id, relPath: output.relPath })], ...thumbnails];
 }
 
-const exists = (path: string) => access(path).then(
-  () => true,
-  () => false,
-);
-
 /**
  * Moves a staged output and its thumbnails into place (one rename each). Safe to run again after
  * a crash part-way: a file already moved is found in place and left there.
@@ -127,7 +122,7 @@ const exists = (path: string) => access(path).then(
 export async function placeOutput(config: StorageConfig, stageDir: string, output: PlacedOutput): Promise<void> {
   for (const [from, to] of placements(config, stageDir, output)) {
     await moveFileAtomic(from, to).catch(async (error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !(await exists(to))) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !(await pathExists(to))) throw error;
     });
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, copyFile, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { access, chmod, copyFile, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -96,4 +96,12 @@ export async function moveFileAtomic(source: string, path: string): Promise<void
 /** Removes files that may or may not exist (clean-up after a failure, deleting derived files). */
 export async function removeQuietly(...paths: string[]): Promise<void> {
   await Promise.all(paths.map((path) => rm(path, { force: true })));
+}
+
+/** Whether a file (or folder) is there: for steps that may have been done before a crash. */
+export function pathExists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
