@@ -1,5 +1,5 @@
 import { loadConfig } from '@app/server/config/env';
-import { ingestOutput } from '@app/server/media/ingest-output';
+import { ingestOutput, placeOutput } from '@app/server/media/ingest-output';
 import { lineagePngText } from '@app/server/media/png-lineage';
 import { tempFolder } from '@app/server/media/testing/sample-media';
 import { newId } from '@app/server/system/ids';
@@ -77,7 +77,9 @@ async function ingestRound(files: readonly string[], dataDir: string, downloads:
   }));
   const started = process.hrtime.bigint();
   for (const sourcePath of sources) {
-    await ingestOutput({ config, sourcePath, userId: USER, outputId: newId(), createdAt: Date.now(), pngText });
+    const outputId = newId();
+    const stored = await ingestOutput({ config, stageDir: downloads, sourcePath, userId: USER, outputId, createdAt: Date.now(), pngText });
+    await placeOutput(config, downloads, { id: outputId, userId: USER, ...stored });
   }
   return Number(process.hrtime.bigint() - started) / 1e9;
 }

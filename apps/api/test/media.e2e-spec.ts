@@ -1,7 +1,7 @@
 import type { OutputMediaUrls } from '@app/shared/contracts/api/media';
 import { DATABASE } from '@app/server/db/database.tokens';
 import type { Database } from '@app/server/db/database';
-import { ingestOutput, type IngestedOutput } from '@app/server/media/ingest-output';
+import { ingestOutput, placeOutput, type IngestedOutput } from '@app/server/media/ingest-output';
 import { MediaSigner } from '@app/server/media/media-signer';
 import { readPngText } from '@app/server/media/png-text';
 import { tempFolder, writeSample, type SampleFormat } from '@app/server/media/testing/sample-media';
@@ -50,7 +50,8 @@ describe('S-24 signed media', () => {
       .values({ id: jobId, userId, workflowId, workflowVersion: 1, batchId: null, status: 'completed', values: '{}', randomize: '[]', bypass: '[]', resolvedValues: '{}', seed: 1, compiledGraph: null, backendId: null, clientId: null, error: null, retryOf: null, attempts: 1, cancelRequestedAt: null, queuedAt: now, dispatchedAt: null, startedAt: null, finishedAt: now, ingestedAt: now, updatedAt: now, eventSeq: 0 })
       .execute();
     const id = newId();
-    const ingested = await ingestOutput({ config: api.config, sourcePath: source, userId, outputId: id, createdAt: now, pngText });
+    const ingested = await ingestOutput({ config: api.config, stageDir: downloads.dir, sourcePath: source, userId, outputId: id, createdAt: now, pngText });
+    await placeOutput(api.config, downloads.dir, { id, userId, ...ingested });
     await db.insertInto('outputs').values({ id, jobId, userId, nodeId: '9', classType: 'SaveImage', batchIndex: 0, ...ingested, createdAt: now, deletedAt: null }).execute();
     return { id, userId, ...ingested };
   }

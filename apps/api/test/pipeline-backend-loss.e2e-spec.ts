@@ -55,7 +55,7 @@ describe('J-9 a job that never reached its backend', () => {
     expect(job.outputs).toHaveLength(1);
   }, 60_000);
 
-  it('a backend restarted while the outputs download: the prompt is sent again and the job completes', async () => {
+  it('a backend restarted while the outputs download: the job completes from the files it kept, without running the prompt again', async () => {
     const colours = (await stack.importWorkflow('Colours', readFixtureJson('workflows/cozygen-min/cozygen-min-dynamic-inputs.json'))).id;
     const { token } = await stack.api.createUser('restarted-mid-ingest@test.local');
     const submitted = await stack.api.http.post('/api/generations').auth(token, bearer).send({ workflowId: colours, values: { width: 16, height: 16, batch_size: 1 } }).expect(202);
@@ -65,10 +65,40 @@ describe('J-9 a job that never reached its backend', () => {
     await stack.waitForJob(token, id, (status) => status === 'ingesting');
     const sim = stack.sim;
     await until(() => sim.requests.count('GET /view') > 0, 'the download', WAIT_MS);
-    // ComfyUI restarts: the download breaks off and the prompt's history is gone with it.
+    // ComfyUI restarts: the download breaks off and the prompt's history is gone with it, not its files.
     await stack.restartSim();
     const job = await stack.waitForJob(token, id, undefined, 45_000);
     expect(job.status).toBe('completed');
     expect(job.outputs).toHaveLength(1);
+    expect(stack.sim.requests.count('POST /prompt')).toBe(0);
+  }, 60_000);
+});
+
+describe('E-2 / J-10 a backend that comes back without our prompts', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    // Probes as in production: 10 s apart while the backend is up.
+    stack = await startTestStack({ sim: { stepMs: 50 }, workerOptions: { pool: { healthIntervalMs: 10_000 } } });
+    await stack.waitForBackendState('up');
+  });
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('gets them sent again within moments of its return, not after a probe interval and a retry delay', async () => {
+    const flux = (await stack.importWorkflow('Flux', readFixtureJson('workflows/cozygen/cozygen-flux-example.json'))).id;
+    const { token } = await stack.api.createUser('comes-back@test.local');
+    const submitted = await stack.api.http.post('/api/generations').auth(token, bearer).send({ workflowId: flux, values: { Prompt: 'again', Width: 64, Height: 64, Steps: 100 } }).expect(202);
+    const [{ id }] = submitted.body.jobs as [{ id: string }];
+    await stack.waitForJob(token, id, (status) => status === 'running');
+    // ComfyUI is down for 3 s and comes back with an empty queue and history.
+    await stack.restartSim(() => new Promise((resolve) => setTimeout(resolve, 3_000)));
+    const back = Date.now();
+    const sim = stack.sim;
+    await until(() => sim.requests.count('POST /prompt') > 0, 'the prompt sent again', WAIT_MS);
+    expect(Date.now() - back).toBeLessThan(3_000);
+    const job = await stack.waitForJob(token, id, undefined, 30_000);
+    expect(job.status).toBe('completed');
+    expect(job.attempts).toBe(2);
   }, 60_000);
 });

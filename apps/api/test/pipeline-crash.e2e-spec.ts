@@ -74,4 +74,26 @@ describe('X-6 / J-10 a worker killed mid-job', () => {
     const ended = history[second]?.status.messages.find(([type]) => type === 'execution_success')?.[1].timestamp;
     expect(finishedAt).toBe(ended);
   }, 120_000);
+
+  it('its jobs are taken over within seconds of the kill, not when its lock expires', async () => {
+    await stack.stopWorker();
+    const child = await startWorkerProcess(stack, { productionLocks: true });
+    const { token } = await stack.api.createUser('taken-over@test.local');
+    const res = await stack.api.http.post('/api/generations').auth(token, bearer).send({ workflowId: flux, values: { Prompt: 'taken over', Width: 64, Height: 64, Steps: 80 } }).expect(202);
+    const [{ id }] = res.body.jobs as [{ id: string }];
+    await stack.waitForJob(token, id, (s) => s === 'running');
+    await child.kill();
+    const killedAt = Date.now();
+
+    await stack.startWorker();
+    // The next worker's attempt is the job's second: it reattaches to the prompt still running.
+    for (let job = await stack.waitForJob(token, id, () => true); job.attempts < 2; job = await stack.waitForJob(token, id, () => true)) {
+      if (Date.now() - killedAt > 60_000) throw new Error('the job was not taken over within a minute');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(Date.now() - killedAt).toBeLessThan(5_000);
+    const job = await stack.waitForJob(token, id, undefined, 30_000);
+    expect(job.status).toBe('completed');
+    expect(job.outputs).toHaveLength(1);
+  }, 120_000);
 });

@@ -11,6 +11,7 @@ import { CancelListener } from './generation/cancel-listener';
 import { GenerateWorker, WORKER_OPTIONS, type WorkerOptions } from './generation/generate-worker';
 import { GenerationRunner } from './generation/generation-runner';
 import { InFlightJobs } from './generation/in-flight-jobs';
+import { IngestStages } from './generation/ingest-stages';
 import { JobLifecycle } from './generation/job-lifecycle';
 import { OutputIngest } from './generation/output-ingest';
 import { RunPreparation } from './generation/run-preparation';
@@ -30,14 +31,15 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [ServerModule.forRoot(config, 'worker', options.clock)],
       providers: [
-        { provide: POOL_OPTIONS, useValue: { healthIntervalMs: 10_000, catalogueIntervalMs: 600_000, ...options.pool } satisfies PoolOptions },
-        { provide: WORKER_OPTIONS, useValue: { lockDurationMs: 30_000, stalledIntervalMs: 15_000, ...options.queue } satisfies WorkerOptions },
+        { provide: POOL_OPTIONS, useValue: { healthIntervalMs: 10_000, downProbeMs: 1_000, catalogueIntervalMs: 600_000, ...options.pool } satisfies PoolOptions },
+        { provide: WORKER_OPTIONS, useValue: { lockDurationMs: 15_000, stalledIntervalMs: 3_000, orphanCheckMs: 2_000, ...options.queue } satisfies WorkerOptions },
         { provide: MediaSigner, useFactory: () => new MediaSigner(resolveJwtSecret(config)) },
         MediaUrls,
         BackendPool,
         CatalogueRefreshListener,
         InFlightJobs,
         RunPreparation,
+        IngestStages,
         OutputIngest,
         JobLifecycle,
         GenerationRunner,

@@ -17,6 +17,8 @@ export const POOL_OPTIONS = Symbol('POOL_OPTIONS');
 export interface PoolOptions {
   /** E-2: probe interval (10 s). */
   healthIntervalMs: number;
+  /** Probe interval of a backend that is down or not yet seen (1 s), so its return is noticed at once. */
+  downProbeMs: number;
   /** E-3: catalogue refresh (10 min). */
   catalogueIntervalMs: number;
 }
@@ -48,6 +50,7 @@ export class BackendPool extends EventEmitter<{ change: [] }> implements OnModul
   private readonly handles = new Map<string, BackendHandle>();
   private timer: NodeJS.Timeout | undefined;
   private readonly probing = new Set<BackendHandle>();
+  private readonly probedAt = new Map<BackendHandle, number>();
   private readonly instance = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
   constructor(
@@ -69,8 +72,8 @@ export class BackendPool extends EventEmitter<{ change: [] }> implements OnModul
       client.start();
       this.handles.set(record.id, handle);
     }
-    await this.probeAll();
-    this.timer = setInterval(() => void this.probeAll(), this.options.healthIntervalMs);
+    await Promise.all(this.all().map((handle) => this.probe(handle)));
+    this.timer = setInterval(() => void this.probeDue(), Math.min(this.options.healthIntervalMs, this.options.downProbeMs));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -153,14 +156,18 @@ export class BackendPool extends EventEmitter<{ change: [] }> implements OnModul
     });
   }
 
-  private async probeAll(): Promise<void> {
-    await Promise.all(this.all().map((handle) => this.probe(handle)));
+  /** A backend that is up every `healthIntervalMs`; one that is not, every `downProbeMs`. */
+  private async probeDue(): Promise<void> {
+    const now = this.clock.now();
+    const due = this.all().filter((handle) => now - (this.probedAt.get(handle) ?? 0) >= (handle.health.state === 'up' ? this.options.healthIntervalMs : this.options.downProbeMs));
+    await Promise.all(due.map((handle) => this.probe(handle)));
   }
 
   /** One probe per backend at a time: the timer and a returning socket can ask together. */
   private async probe(handle: BackendHandle): Promise<void> {
     if (this.probing.has(handle)) return;
     this.probing.add(handle);
+    this.probedAt.set(handle, this.clock.now());
     try {
       await this.probeOnce(handle);
     } finally {
@@ -177,6 +184,8 @@ export class BackendPool extends EventEmitter<{ change: [] }> implements OnModul
     } catch (error) {
       problem = error instanceof Error ? error.message : String(error);
     }
+    // It answers again: our socket need not wait out its reconnect backoff to hear about our prompts.
+    if (problem === null) handle.client.socket.reconnectNow();
     const before = handle.health.state;
     handle.health = afterProbe(handle.health, problem === null);
     const after = handle.health.state;

@@ -4,7 +4,7 @@ import { isTerminal } from '@app/shared/jobs/job-state';
 import type { ApiGraph } from '@app/shared/workflow/api-graph';
 import type { VideoPostprocess } from '@app/shared/workflow/output-markers';
 import type { ComfyBackendClient } from '@app/server/comfy/comfy-backend-client';
-import { ComfyUnreachableError, ComfyValidationError, isTransientComfyError } from '@app/server/comfy/comfy-errors';
+import { ComfyRequestError, ComfyUnreachableError, ComfyValidationError, isTransientComfyError } from '@app/server/comfy/comfy-errors';
 import type { OutputFile } from '@app/server/comfy/history-outcome';
 import type { PromptOutcome, TrackedPrompt } from '@app/server/comfy/tracked-prompt';
 import { JobsRepository, type JobRecord, type NewOutput } from '@app/server/repositories/jobs.repository';
@@ -15,6 +15,7 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { BackendPool, type Lease } from '../backends/backend-pool';
 import { InFlightJobs, WorkerStoppingError } from './in-flight-jobs';
 import { jobTimesFromHistory, type JobTimes } from './history-times';
+import { IngestStages } from './ingest-stages';
 import { executionJobError, validationJobError } from './job-errors';
 import { JobLifecycle } from './job-lifecycle';
 import { OutputIngest } from './output-ingest';
@@ -24,7 +25,12 @@ import { BackendDownError, TimeLimitError, watchRun } from './watch-run';
 
 /** Thrown for trouble worth another attempt (J-9); BullMQ applies the delays. */
 export class TransientJobError extends Error {
-  override readonly name = 'TransientJobError';
+  override readonly name: string = 'TransientJobError';
+}
+
+/** The backend no longer knows the prompt (it restarted): sent again at once, no retry delay. */
+export class PromptLostError extends TransientJobError {
+  override readonly name = 'PromptLostError';
 }
 
 /** The job's prompt never reached its backend (refused, or the backend went away before the submit). */
@@ -43,6 +49,8 @@ interface Following {
   reattached?: boolean;
   /** ComfyUI refused part of the graph and queued the rest: the job fails, keeping what that part made. */
   rejected?: JobError;
+  /** The file list an earlier attempt staged before its worker died mid-ingest: finished from it, not from the backend. */
+  staged?: readonly OutputFile[];
 }
 
 interface Submitted {
@@ -64,6 +72,7 @@ export class GenerationRunner {
     private readonly preparation: RunPreparation,
     private readonly lifecycle: JobLifecycle,
     private readonly ingest: OutputIngest,
+    private readonly stages: IngestStages,
     private readonly inFlight: InFlightJobs,
     private readonly clock: Clock,
     @InjectPinoLogger(GenerationRunner.name) private readonly logger: PinoLogger,
@@ -81,19 +90,24 @@ export class GenerationRunner {
     try {
       const graph = version.graph as ApiGraph;
       const following = job.status === 'queued' ? await this.dispatchUntilSubmitted(job, graph, version.schema, controller.signal) : await this.reattach(job, graph, version.schema);
-      if (!following) return;
-      try {
-        const outcome = following.ended ?? (await this.watch(job, following, controller.signal));
-        if (following.rejected) await this.settleRejected(job, following, outcome, following.rejected, version.schema);
-        await this.settle(job, following, outcome, version.schema);
-      } finally {
-        following.lease.release();
-      }
+      if (following) await this.follow(job, following, version.schema, controller.signal);
     } catch (error) {
       if (error instanceof UnrecoverableError) throw error;
       await this.transient(job, error, lastAttempt);
     } finally {
       release();
+      await this.stages.releaseIfEnded(job.id).catch((error: unknown) => this.logger.warn({ jobId: job.id, err: error }, 'ingest stage not removed'));
+    }
+  }
+
+  private async follow(job: JobRecord, following: Following, schema: Preparation['schema'], signal: AbortSignal): Promise<void> {
+    try {
+      if (following.staged) return await this.finishIngest(job, following, following.staged, schema);
+      const outcome = following.ended ?? (await this.watch(job, following, signal));
+      if (following.rejected) await this.settleRejected(job, following, outcome, following.rejected, schema);
+      await this.settle(job, following, outcome, schema);
+    } finally {
+      following.lease.release();
     }
   }
 
@@ -162,6 +176,9 @@ export class GenerationRunner {
       // The compile is deterministic: done again, it yields the same video post-processing steps.
       const recompiled = this.preparation.compile(job, await this.preparation.load(job, workflowGraph, schema), backend);
       const postprocess = recompiled.ok ? recompiled.postprocess : [];
+      // Its worker died mid-ingest: the stage has the file list, so the backend need not remember the prompt.
+      const staged = job.status === 'ingesting' ? await this.stages.of(job.id).readManifest() : undefined;
+      if (staged) return { lease, graph, postprocess, staged };
       const found = await backend.client.reattach(job.id);
       this.logger.info({ jobId: job.id, backendId: backend.record.id, state: found.state }, 'job reconciled');
       if (found.state === 'unreachable') throw new TransientJobError('the backend holding the job is unreachable');
@@ -226,12 +243,8 @@ export class GenerationRunner {
     const current = (await this.jobs.find(job.id)) ?? job;
     const times = following.reattached && 'history' in outcome ? jobTimesFromHistory(current, outcome.history, this.clock.now()) : undefined;
     switch (outcome.status) {
-      case 'success': {
-        // Already `ingesting`: an earlier attempt's download broke off (the backend went away).
-        if (current.status !== 'ingesting' && !(await this.lifecycle.ingesting(current, times))) return;
-        await this.lifecycle.completed(current, await this.ingestFiles(current, following, outcome.files, schema));
-        return;
-      }
+      case 'success':
+        return this.finishIngest(current, following, outcome.files, schema, times);
       case 'failed':
         return this.giveUp(current, executionJobError(outcome.error, following.graph), times);
       case 'interrupted':
@@ -240,10 +253,30 @@ export class GenerationRunner {
         await this.lifecycle.cancelled(current, times);
         return;
       case 'lost':
-        throw new TransientJobError('the backend lost the prompt (restarted or cleared); it will be sent again');
+        throw new PromptLostError('the backend lost the prompt (restarted or cleared); it will be sent again');
       case 'detached':
         throw new TransientJobError('stopped following the prompt');
     }
+  }
+
+  /**
+   * J-10 / J-11: the prompt's file list goes to the job's stage before the job is marked
+   * `ingesting`, so whoever later finds it `ingesting` finishes from the stage, even after the
+   * backend forgot the prompt. Already `ingesting`: an earlier attempt began (its worker died, or its
+   * download broke off).
+   */
+  private async finishIngest(job: JobRecord, following: Following, files: readonly OutputFile[], schema: Preparation['schema'], times?: JobTimes): Promise<void> {
+    const current = (await this.jobs.find(job.id)) ?? job;
+    const stage = this.stages.of(job.id);
+    await stage.writeManifest(files);
+    if (current.status !== 'ingesting' && !(await this.lifecycle.ingesting(current, times))) return;
+    const rows = await this.ingestFiles(current, following, files, schema).catch(async (error: unknown) => {
+      if (!following.staged || !(error instanceof ComfyRequestError && error.status === 404)) throw error;
+      // Its files are gone from the backend too: start over from what the backend knows of the prompt.
+      await this.stages.discard(job.id);
+      throw new TransientJobError('the backend no longer has the staged job’s files');
+    });
+    await this.lifecycle.completed(current, rows);
   }
 
   /**

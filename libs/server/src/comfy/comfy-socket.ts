@@ -41,6 +41,7 @@ export class ComfySocket extends TypedEmitter<ComfySocketEvents> {
   private socket: WebSocket | undefined;
   private current: SocketState = 'idle';
   private attempt = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly backoff: BackoffPolicy;
   private readonly handshakeTimeoutMs: number;
@@ -78,6 +79,14 @@ export class ComfySocket extends TypedEmitter<ComfySocketEvents> {
       if (this.current === 'closed') throw new ComfyUnreachableError('socket closed', this.baseUrl, { notSent: true });
       await this.next('state', signal);
     }
+  }
+
+  /** Reconnects now rather than when its backoff ends (the server answered something else: it is back). */
+  reconnectNow(): void {
+    if (this.current !== 'disconnected' || !this.reconnectTimer) return;
+    this.cancelTimer(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.connect();
   }
 
   /** Stops reconnecting and closes the connection. */
@@ -161,7 +170,10 @@ export class ComfySocket extends TypedEmitter<ComfySocketEvents> {
     if (this.current === 'closed') return;
     const retryInMs = backoffDelay(this.attempt++, this.backoff);
     this.setState('disconnected', { error: failure ?? new ComfyUnreachableError('socket closed', this.baseUrl), retryInMs });
-    this.after(retryInMs, () => this.connect());
+    this.reconnectTimer = this.after(retryInMs, () => {
+      this.reconnectTimer = undefined;
+      this.connect();
+    });
   }
 
   private setState(state: SocketState, detail: SocketStateDetail): void {

@@ -1,10 +1,11 @@
 import { fixturePath } from '@test/fixtures';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../config/env';
+import { pathExists } from '../storage/atomic-write';
 import { thumbnailFile } from '../storage/paths';
-import { ingestOutput, UnsupportedMediaError, type IngestOutputInput } from './ingest-output';
+import { ingestOutput, placeOutput, removePlacedOutput, UnsupportedMediaError, type IngestOutputInput } from './ingest-output';
 import { readPngText } from './png-text';
 import { sampleImage, tempFolder, writeSample, type SampleFormat } from './testing/sample-media';
 
@@ -13,15 +14,8 @@ const CREATED = Date.UTC(2025, 0, 31, 23, 0, 0);
 let sequence = 0;
 const nextOutputId = () => `0190a5b2-7c3d-7e4f-8a1b-${String(++sequence).padStart(12, '0')}`;
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 async function filesUnder(dir: string): Promise<string[]> {
-  if (!(await exists(dir))) return [];
+  if (!(await pathExists(dir))) return [];
   return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
 }
 
@@ -37,9 +31,14 @@ describe('J-11 / X-3 output ingest', () => {
   });
   afterAll(() => folder.remove());
 
+  /** Ingested in the downloads folder as its stage, then placed. */
   const ingest = (sourcePath: string, extra: Partial<IngestOutputInput> = {}) => {
     const outputId = nextOutputId();
-    return { outputId, result: ingestOutput({ config, sourcePath, userId: USER, outputId, createdAt: CREATED, ...extra }) };
+    const result = ingestOutput({ config, stageDir: downloads, sourcePath, userId: USER, outputId, createdAt: CREATED, ...extra }).then(async (stored) => {
+      await placeOutput(config, downloads, { id: outputId, userId: USER, ...stored });
+      return stored;
+    });
+    return { outputId, result };
   };
 
   it('stores ComfyUI’s PNG with the lineage chunks, its hash and both thumbnails, and consumes the download', async () => {
@@ -65,9 +64,9 @@ describe('J-11 / X-3 output ingest', () => {
     expect(file.length).toBe(stored.bytes);
     expect(createHash('sha256').update(file).digest('hex')).toBe(stored.sha256);
     expect(readPngText(file).map(([keyword]) => keyword)).toEqual(['prompt', 'cozy_job']);
-    expect(await exists(thumbnailFile(config, outputId, 256))).toBe(true);
-    expect(await exists(thumbnailFile(config, outputId, 768))).toBe(true);
-    expect(await exists(source)).toBe(false);
+    expect(await pathExists(thumbnailFile(config, outputId, 256))).toBe(true);
+    expect(await pathExists(thumbnailFile(config, outputId, 768))).toBe(true);
+    expect(await pathExists(source)).toBe(false);
   });
 
   it('believes the bytes, not the name: a JPEG called .png is stored as .jpg', async () => {
@@ -87,7 +86,7 @@ describe('J-11 / X-3 output ingest', () => {
     const { outputId, result } = ingest(await writeSample(downloads, format));
     const stored = await result;
     expect(stored).toEqual(expect.objectContaining({ ...expected, thumbhash: expect.any(String) }));
-    expect(await exists(thumbnailFile(config, outputId, 768))).toBe(true);
+    expect(await pathExists(thumbnailFile(config, outputId, 768))).toBe(true);
   });
 
   it.each<[SampleFormat, string]>([
@@ -99,7 +98,7 @@ describe('J-11 / X-3 output ingest', () => {
     const stored = await result;
     expect(stored).toEqual(expect.objectContaining({ kind: 'audio', mime, width: null, height: null, frames: null, fps: null, thumbhash: null }));
     expect(Math.abs((stored.durationMs ?? 0) - 1500)).toBeLessThan(60);
-    expect(await exists(thumbnailFile(config, outputId, 256))).toBe(false);
+    expect(await pathExists(thumbnailFile(config, outputId, 256))).toBe(false);
   });
 
   it.each([
@@ -111,12 +110,52 @@ describe('J-11 / X-3 output ingest', () => {
     const before = [await filesUnder(config.paths.outputs), await filesUnder(config.paths.thumbs)];
     await expect(ingest(source).result).rejects.toThrow();
     expect([await filesUnder(config.paths.outputs), await filesUnder(config.paths.thumbs)]).toEqual(before);
-    expect(await exists(source)).toBe(true);
+    expect(await pathExists(source)).toBe(true);
   });
 
   it('names an unsupported file with its own error', async () => {
     const source = join(downloads, 'notes.txt');
     await writeFile(source, 'plain text');
     await expect(ingest(source).result).rejects.toBeInstanceOf(UnsupportedMediaError);
+  });
+
+  describe('S-25 staged, then placed', () => {
+    const stagedPng = async () => {
+      const stage = join(folder.dir, `stage-${++sequence}`);
+      await mkdir(stage);
+      const source = join(stage, 'download.png');
+      await copyFile(fixturePath('comfyui-real/01-output-sample.png'), source);
+      const outputId = nextOutputId();
+      const stored = await ingestOutput({ config, stageDir: stage, sourcePath: source, userId: USER, outputId, createdAt: CREATED });
+      return { stage, output: { id: outputId, userId: USER, ...stored } };
+    };
+    const finalFiles = (output: { id: string; relPath: string }) => [join(config.paths.outputs, output.relPath), thumbnailFile(config, output.id, 256), thumbnailFile(config, output.id, 768)];
+
+    it('makes the output and its thumbnails in the stage: nothing under a final name until placed', async () => {
+      const { stage, output } = await stagedPng();
+      expect((await readdir(stage)).sort()).toEqual([`${output.id}-256.webp`, `${output.id}-768.webp`, `${output.id}.png`]);
+      for (const file of finalFiles(output)) expect(await pathExists(file)).toBe(false);
+      await placeOutput(config, stage, output);
+      for (const file of finalFiles(output)) expect(await pathExists(file)).toBe(true);
+      expect(await readdir(stage)).toEqual([]);
+    });
+
+    it('placing again after a crash part-way finishes the move and keeps what was moved', async () => {
+      const { stage, output } = await stagedPng();
+      const [outputFile] = finalFiles(output);
+      // The crash came after the output file itself had been moved.
+      await mkdir(join(outputFile as string, '..'), { recursive: true });
+      await rename(join(stage, `${output.id}.png`), outputFile as string);
+      await placeOutput(config, stage, output);
+      for (const file of finalFiles(output)) expect(await pathExists(file)).toBe(true);
+      await expect(placeOutput(config, stage, output)).resolves.toBeUndefined();
+    });
+
+    it('an output no row came to own is removed from its final places', async () => {
+      const { stage, output } = await stagedPng();
+      await placeOutput(config, stage, output);
+      await removePlacedOutput(config, stage, output);
+      for (const file of finalFiles(output)) expect(await pathExists(file)).toBe(false);
+    });
   });
 });

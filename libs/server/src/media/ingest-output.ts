@@ -2,9 +2,10 @@ import type { MediaKind } from '@app/shared/contracts/api/media';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { OutputsTable } from '../db/schema';
-import { moveFileAtomic, removeQuietly, writeFileAtomic } from '../storage/atomic-write';
-import { outputFile, outputRelPath, thumbnailFiles, type MediaExtension, type StorageConfig } from '../storage/paths';
+import { moveFileAtomic, pathExists, removeQuietly, writeFileAtomic } from '../storage/atomic-write';
+import { outputRelPath, storedOutputFile, THUMBNAIL_SIZES, thumbnailFile, thumbnailFiles, type MediaExtension, type StorageConfig } from '../storage/paths';
 import { addPngText, type PngTextEntry } from './png-text';
 import { probeMedia } from './probe';
 import { sniffFile } from './sniff';
@@ -12,7 +13,9 @@ import { writeMediaThumbnails } from './thumbnails';
 
 export interface IngestOutputInput {
   config: StorageConfig;
-  /** The downloaded file (e.g. a temp file in the outputs folder); moved into place on success. */
+  /** The job's stage (`stageFolder`): the output and its thumbnails are made here, then `placeOutput` moves them. */
+  stageDir: string;
+  /** The downloaded file, in the stage; consumed on success. */
   sourcePath: string;
   userId: string;
   outputId: string;
@@ -54,19 +57,20 @@ async function settleAll<T extends readonly unknown[]>(promises: { [K in keyof T
 
 /**
  * Turns a downloaded output into a stored one: sniffs what it really is (ComfyUI's file name
- * is never trusted), adds the PNG lineage chunks, probes it, writes both thumbnails and the
- * ThumbHash, and only then moves the file to its id-derived path (S-25), so an output is
- * complete with its thumbnails before anyone records or lists it (X-3).
+ * is never trusted), adds the PNG lineage chunks, probes it, and writes both thumbnails and the
+ * ThumbHash, all in the job's stage; `placeOutput` then moves the complete set to its id-derived
+ * paths (S-25), so an output has its thumbnails before anyone records or lists it (X-3).
  *
  * On success the source file is gone; on failure it is left where it was and nothing that
  * was written remains.
  */
 export async function ingestOutput(input: IngestOutputInput): Promise<IngestedOutput> {
-  const { config, sourcePath, outputId } = input;
+  const { sourcePath, outputId, stageDir } = input;
   const media = await sniffFile(sourcePath);
   if (!media) throw new UnsupportedMediaError('output is not a supported image, video or audio file');
   const relPath = outputRelPath({ userId: input.userId, outputId, ext: media.ext, createdAt: input.createdAt });
-  const target = outputFile(config, { userId: input.userId, outputId, ext: media.ext, createdAt: input.createdAt });
+  const staged = stagedConfig(input.config, stageDir);
+  const target = stagedOutputFile(stageDir, outputId, media.ext);
 
   const original = media.ext === 'png' || media.kind === 'image' ? await readFile(sourcePath) : undefined;
   const rewritten = original && media.ext === 'png' && input.pngText?.length ? addPngText(original, input.pngText) : undefined;
@@ -77,17 +81,53 @@ export async function ingestOutput(input: IngestOutputInput): Promise<IngestedOu
     // allSettled: nothing may still be writing a thumbnail when a failure cleans up.
     const [facts, thumbhash, digest] = await settleAll([
       probed,
-      probed.then((probe) => writeMediaThumbnails(config, outputId, sourcePath, media, probe, content)),
+      probed.then((probe) => writeMediaThumbnails(staged, outputId, sourcePath, media, probe, content)),
       content ? Promise.resolve({ sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length }) : sha256OfFile(sourcePath),
     ] as const);
     if (rewritten) await writeFileAtomic(target, rewritten);
     else await moveFileAtomic(sourcePath, target);
     stored = { kind: media.kind, mime: media.mime, ext: media.ext, ...facts, ...digest, relPath, thumbhash };
   } catch (error) {
-    await removeQuietly(...thumbnailFiles(config, outputId));
+    await removeQuietly(...thumbnailFiles(staged, outputId));
     throw error;
   }
   // The output is complete; what is left of the download is only a left-over.
   if (rewritten) await removeQuietly(sourcePath);
   return stored;
+}
+
+/** What places an ingested output: its id and owner, and what `ingestOutput` said about it (a row has it all). */
+export type PlacedOutput = Pick<OutputsTable, 'id' | 'userId' | 'ext' | 'relPath' | 'thumbhash'>;
+
+/** Thumbnails are written where `paths.thumbs` says: in the stage, for a staged output. */
+function stagedConfig(config: StorageConfig, stageDir: string): StorageConfig {
+  return { paths: { ...config.paths, thumbs: stageDir } };
+}
+
+function stagedOutputFile(stageDir: string, outputId: string, ext: string): string {
+  return join(stageDir, `${outputId}.${ext}`);
+}
+
+/** `[staged, final]` for the output and each of its thumbnails (audio has none). */
+function placements(config: StorageConfig, stageDir: string, output: PlacedOutput): [string, string][] {
+  const staged = stagedConfig(config, stageDir);
+  const thumbnails = output.thumbhash === null ? [] : THUMBNAIL_SIZES.map((size): [string, string] => [thumbnailFile(staged, output.id, size), thumbnailFile(config, output.id, size)]);
+  return [[stagedOutputFile(stageDir, output.id, output.ext), storedOutputFile(config, { userId: output.userId, outputId: output.id, relPath: output.relPath })], ...thumbnails];
+}
+
+/**
+ * Moves a staged output and its thumbnails into place (one rename each). Safe to run again after
+ * a crash part-way: a file already moved is found in place and left there.
+ */
+export async function placeOutput(config: StorageConfig, stageDir: string, output: PlacedOutput): Promise<void> {
+  for (const [from, to] of placements(config, stageDir, output)) {
+    await moveFileAtomic(from, to).catch(async (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !(await pathExists(to))) throw error;
+    });
+  }
+}
+
+/** Removes whatever `placeOutput` may have moved into place, for an output no row came to own. */
+export async function removePlacedOutput(config: StorageConfig, stageDir: string, output: PlacedOutput): Promise<void> {
+  await removeQuietly(...placements(config, stageDir, output).map(([, to]) => to));
 }

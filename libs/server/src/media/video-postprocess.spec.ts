@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { probeMedia } from './probe';
@@ -39,20 +39,22 @@ describe('W-20 step 4: CozyGen video options made at ingest', () => {
 
   it('turns the clip into a GIF with the same frames', async () => {
     const path = await webm(dir);
-    await postprocessVideo(path, { nodeId: '9', format: 'image/gif', frameRate: 8, loopCount: 0, pingpong: false });
-    const gif = await facts(path);
+    await postprocessVideo(path, join(dir, 'clip.gif'), { nodeId: '9', format: 'image/gif', frameRate: 8, loopCount: 0, pingpong: false });
+    const gif = await facts(join(dir, 'clip.gif'));
     expect(gif).toMatchObject({ format: 'gif', animated: true, width: 64, height: 48, frames: 10 });
   });
 
   it('plays the clip forward then back without repeating the end frames (ping-pong)', async () => {
     const path = await webm(dir);
-    await postprocessVideo(path, { nodeId: '9', format: 'video/webm', frameRate: 8, loopCount: 0, pingpong: true });
-    expect(await facts(path)).toMatchObject({ format: 'webm', frames: 18 });
+    await postprocessVideo(path, join(dir, 'clip.ready'), { nodeId: '9', format: 'video/webm', frameRate: 8, loopCount: 0, pingpong: true });
+    expect(await facts(join(dir, 'clip.ready'))).toMatchObject({ format: 'webm', frames: 18 });
+    // The original is consumed only once the result is complete.
+    expect(await readdir(dir)).toEqual(['clip.ready']);
   });
 
   it('repeats the clip for a loop count', async () => {
     const path = await webm(dir);
-    await postprocessVideo(path, { nodeId: '9', format: 'video/webm', frameRate: 8, loopCount: 2, pingpong: false });
-    expect(await facts(path)).toMatchObject({ format: 'webm', frames: 30 });
+    await postprocessVideo(path, join(dir, 'clip.ready'), { nodeId: '9', format: 'video/webm', frameRate: 8, loopCount: 2, pingpong: false });
+    expect(await facts(join(dir, 'clip.ready'))).toMatchObject({ format: 'webm', frames: 30 });
   });
 });

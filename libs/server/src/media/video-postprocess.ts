@@ -19,34 +19,38 @@ export function needsPostprocess(step: VideoPostprocess): boolean {
 }
 
 /**
- * Re-makes a saved video in place (before it is ingested): ping-pong appends the frames reversed
- * without the first and last; a loop count plays it that many extra times (a GIF stores it as
- * its loop count, 0 = forever, as CozyGen's did); `image/gif` converts with a palette made from
- * the clip. The result is written beside the file and renamed over it.
+ * Re-makes a saved video from `source` into `target` (before it is ingested): ping-pong appends
+ * the frames reversed without the first and last; a loop count plays it that many extra times (a
+ * GIF stores it as its loop count, 0 = forever, as CozyGen's did); `image/gif` converts with a
+ * palette made from the clip. The source is consumed only once the target is complete, so a step
+ * cut off by a crash starts again from the original, never from a half-processed file.
  */
-export async function postprocessVideo(path: string, step: VideoPostprocess): Promise<void> {
-  const media = await sniffFile(path);
-  if (!media || (media.kind !== 'video' && !media.animated)) return;
-  const { frames } = await probeMedia(path, media);
-  const gif = step.format === 'image/gif';
-  const encode = gif ? ['-f', 'gif', '-loop', String(step.loopCount)] : ENCODE[media.format];
-  if (!encode) return;
+export async function postprocessVideo(source: string, target: string, step: VideoPostprocess): Promise<void> {
+  const media = await sniffFile(source);
+  const encode = media && (media.kind === 'video' || media.animated) ? encoderFor(media.format, step) : undefined;
+  if (!media || !encode) return rename(source, target);
+  const { frames } = await probeMedia(source, media);
 
   const chains: string[] = [];
-  let source = '[0:v]';
+  let input = '[0:v]';
   if (step.pingpong && frames !== null && frames > 2) {
-    chains.push(`${source}split[fwd][bwd]`, `[bwd]reverse,trim=start_frame=1:end_frame=${frames - 1},setpts=PTS-STARTPTS[rev]`, '[fwd][rev]concat=n=2:v=1[pp]');
-    source = '[pp]';
+    chains.push(`${input}split[fwd][bwd]`, `[bwd]reverse,trim=start_frame=1:end_frame=${frames - 1},setpts=PTS-STARTPTS[rev]`, '[fwd][rev]concat=n=2:v=1[pp]');
+    input = '[pp]';
   }
-  if (gif) chains.push(`${source}split[g][p]`, '[p]palettegen=stats_mode=diff[pal]', '[g][pal]paletteuse=dither=bayer[out]');
-  else chains.push(`${source}${step.loopCount > 0 ? `loop=loop=${step.loopCount}:size=32767:start=0` : 'null'}[out]`);
+  if (step.format === 'image/gif') chains.push(`${input}split[g][p]`, '[p]palettegen=stats_mode=diff[pal]', '[g][pal]paletteuse=dither=bayer[out]');
+  else chains.push(`${input}${step.loopCount > 0 ? `loop=loop=${step.loopCount}:size=32767:start=0` : 'null'}[out]`);
 
-  const partial = `${path}.postprocess`;
+  const partial = `${target}.postprocess`;
   try {
-    await runMediaTool('ffmpeg', ['-y', '-i', path, '-filter_complex', chains.join(';'), '-map', '[out]', '-an', ...encode, partial], FFMPEG);
-    await rename(partial, path);
+    await runMediaTool('ffmpeg', ['-y', '-i', source, '-filter_complex', chains.join(';'), '-map', '[out]', '-an', ...encode, partial], FFMPEG);
+    await rename(partial, target);
   } catch (error) {
     await removeQuietly(partial);
     throw error;
   }
+  await removeQuietly(source);
+}
+
+function encoderFor(format: string, step: VideoPostprocess): string[] | undefined {
+  return step.format === 'image/gif' ? ['-f', 'gif', '-loop', String(step.loopCount)] : ENCODE[format];
 }

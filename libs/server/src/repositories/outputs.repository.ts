@@ -51,6 +51,13 @@ export class OutputsRepository {
     return this.db.selectFrom('outputs').selectAll().where('id', '=', id).where('userId', '=', userId).where('deletedAt', 'is', null).executeTakeFirst();
   }
 
+  /** Which of these ids have a row (whatever its state): files of any other are nobody's. */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.selectFrom('outputs').select('id').where('id', 'in', [...ids]).execute();
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** Removes the row; the caller removes its files afterwards (a crash leaves files, never a row without one). */
   async delete(userId: string, id: string): Promise<OutputsTable | undefined> {
     const row = await this.findForUser(userId, id);

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import fs from 'node:fs';
+import fsPromises, { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -27,6 +28,35 @@ describe('S-25 files appear complete or not at all', () => {
     }
     await expect(streamToFileAtomic(path, failing())).rejects.toThrow('connection lost');
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  describe('a stream that fails before its file is even open', () => {
+    // The file system is made slow to open files, so the failure always wins the race the
+    // writer used to lose now and then: its clean-up ran before the open created the file.
+    const OPEN_DELAY_MS = 20;
+    beforeEach(() => {
+      const openCallback = fs.open.bind(fs) as (...args: unknown[]) => void;
+      jest.spyOn(fs, 'open').mockImplementation(((...args: unknown[]) => {
+        setTimeout(() => openCallback(...args), OPEN_DELAY_MS);
+      }) as typeof fs.open);
+      const openPromise = fsPromises.open.bind(fsPromises);
+      jest.spyOn(fsPromises, 'open').mockImplementation(async (...args) => {
+        await new Promise((resolve) => setTimeout(resolve, OPEN_DELAY_MS));
+        return openPromise(...args);
+      });
+    });
+    afterEach(() => jest.restoreAllMocks());
+
+    it('never leaves a temporary file appearing after the clean-up', async () => {
+      async function* failingAtOnce(): AsyncGenerator<Buffer> {
+        yield* [];
+        throw new Error('connection lost');
+      }
+      for (let i = 0; i < 50; i += 1) await expect(streamToFileAtomic(join(dir, `streamed-${i}.bin`), failingAtOnce())).rejects.toThrow('connection lost');
+      // Long enough for any open still in flight to have created its file.
+      await new Promise((resolve) => setTimeout(resolve, OPEN_DELAY_MS * 5));
+      expect(await readdir(dir)).toEqual([]);
+    });
   });
 
   it('streams a whole file and reports its size', async () => {

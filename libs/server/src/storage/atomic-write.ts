@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { chmod, copyFile, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { access, chmod, copyFile, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -51,13 +50,23 @@ export function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
   });
 }
 
-/** Writes a stream; resolves with the number of bytes written. */
+/**
+ * Writes a stream; resolves with the number of bytes written. The file is opened before the first
+ * byte is read and closed before a failure is reported: a stream opening its own file lazily let a
+ * source that failed at once have its clean-up run before the file existed, which then appeared.
+ */
 export async function streamToFileAtomic(path: string, source: Readable | AsyncIterable<Uint8Array>): Promise<number> {
   let bytes = 0;
   await replaceAtomically(path, async (temp) => {
-    const sink = createWriteStream(temp, { flags: 'wx', mode: FILE_MODE });
-    await pipeline(source, sink);
-    bytes = sink.bytesWritten;
+    const sink = (await open(temp, 'wx', FILE_MODE)).createWriteStream();
+    const closed = new Promise<void>((resolve) => sink.once('close', () => resolve()));
+    try {
+      await pipeline(source, sink);
+      bytes = sink.bytesWritten;
+    } finally {
+      sink.destroy();
+      await closed;
+    }
   });
   return bytes;
 }
@@ -87,4 +96,12 @@ export async function moveFileAtomic(source: string, path: string): Promise<void
 /** Removes files that may or may not exist (clean-up after a failure, deleting derived files). */
 export async function removeQuietly(...paths: string[]): Promise<void> {
   await Promise.all(paths.map((path) => rm(path, { force: true })));
+}
+
+/** Whether a file (or folder) is there: for steps that may have been done before a crash. */
+export function pathExists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -90,6 +90,20 @@ export function thumbnailFiles(config: StorageConfig, id: string): string[] {
   return THUMBNAIL_SIZES.map((size) => thumbnailFile(config, id, size));
 }
 
+/**
+ * `<outputs>/.incoming/<jobId>`: one job's ingest stage. Downloads, post-processing, the stored
+ * output and its thumbnails are made here and only renamed into place when complete, so a crash
+ * leaves its debris in the stage, which is removed as a whole.
+ */
+export function stageFolder(config: StorageConfig, jobId: string): string {
+  return join(stagesFolder(config), checkId('jobId', jobId));
+}
+
+/** `<outputs>/.incoming`: every job's stage. */
+export function stagesFolder(config: StorageConfig): string {
+  return join(config.paths.outputs, '.incoming');
+}
+
 /** `<userId>/<uploadId>.<ext>`, relative to the uploads folder. */
 export function uploadRelPath(parts: UploadFileParts): string {
   return `${checkId('userId', parts.userId)}/${checkId('uploadId', parts.uploadId)}.${checkExt(parts.ext)}`;
