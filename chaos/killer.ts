@@ -46,9 +46,11 @@ export async function performKill(plan: PlannedKill, context: KillContext): Prom
     const caught = await holdsWithin(context.boundMs, async () => batchDone() || (await rig.db.idsIn('ingesting', context.jobIds)).length > 0, 5);
     if (!caught || batchDone()) return skipped('no job was ingesting before the batch ended');
   }
+  // Read before the kill: a dead redis-server has no command line to read it from.
+  const redisPort = plan.variant === 'redis' ? rig.studio.redisPort() : undefined;
   const record = plan.variant === 'backend' ? await killBackend(plan, context) : await killPart(plan.variant === 'worker@ingest' ? 'worker' : plan.variant, plan.variant, context);
   if (record.skipped) return record;
-  await measureRecovery(record, context);
+  await measureRecovery(record, context, redisPort);
   return record;
 }
 
@@ -81,10 +83,9 @@ async function killBackend(plan: PlannedKill, context: KillContext): Promise<Kil
 }
 
 /** Polls until the killed part serves again and the pipeline moves, each within the bound. */
-async function measureRecovery(record: KillRecord, context: KillContext): Promise<void> {
+async function measureRecovery(record: KillRecord, context: KillContext, redisPort: number | undefined): Promise<void> {
   const { rig, boundMs } = context;
   const deadline = record.at + boundMs;
-  const redisPort = record.variant === 'redis' ? rig.studio.redisPort() : undefined;
   const killedPid = Number(/pid (\d+)/.exec(record.target)?.[1]);
   const backend = Number(/^backend b(\d+)$/.exec(record.target)?.[1]);
   const isBack = async (): Promise<boolean> => {
